@@ -1,0 +1,154 @@
+import { Extension } from '@tiptap/core';
+import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { BLOCK_ID_ATTR, HEADING_NODE, PARAGRAPH_NODE } from './fields';
+
+/**
+ * Stable identity for every paragraph and heading, so that a translated
+ * paragraph can name the source paragraph it translates.
+ *
+ * Rules (each tested in blockId.test.ts):
+ *  - a block keeps its id while it is edited;
+ *  - a split keeps the id on the first half; the second half gets a new one
+ *    (`keepOnSplit: false`, then the fixer below fills the gap);
+ *  - a join keeps the first block's id (ProseMirror keeps the first node);
+ *  - pasted blocks whose ids are already in the document get fresh ids, while
+ *    a cut-and-paste (a move) keeps them, so a moved paragraph keeps its link;
+ *  - undo restores ids because they are ordinary node attributes;
+ *  - two Yjs documents edited concurrently can, once merged, hold a duplicate
+ *    id or a block without one. After every document change the fixer walks
+ *    the blocks in document order, keeps the first occurrence of an id and
+ *    gives later ones (and blocks without one) fresh ids. If two clients fix
+ *    the same block at once, Yjs keeps one of the two values (last writer
+ *    wins per attribute), so the result is unique either way.
+ *
+ * Pure ProseMirror: no DOM API, so the server can build the same schema.
+ */
+export const BLOCK_TYPES: readonly string[] = [PARAGRAPH_NODE, HEADING_NODE];
+
+/** The id as rendered in HTML (and so read back when HTML is pasted). */
+export const BLOCK_ID_HTML_ATTR = 'data-block-id';
+
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+const ID_LENGTH = 10;
+
+/** A fresh block id: 10 characters, from Web Crypto (present in browsers and Node). */
+export function newBlockId(): string {
+  const bytes = new Uint8Array(ID_LENGTH);
+  globalThis.crypto.getRandomValues(bytes);
+  let id = '';
+  for (const byte of bytes) id += ID_ALPHABET[byte % ID_ALPHABET.length];
+  return id;
+}
+
+export const blockIdPluginKey = new PluginKey('blockId');
+
+function isBlock(node: PMNode): boolean {
+  return BLOCK_TYPES.includes(node.type.name);
+}
+
+function blockIdOf(node: PMNode): string | null {
+  const id: unknown = node.attrs[BLOCK_ID_ATTR];
+  return typeof id === 'string' && id !== '' ? id : null;
+}
+
+/**
+ * A transaction giving every block a unique id (first occurrence in document
+ * order wins), or null when every block already has one.
+ */
+export function fixBlockIds(state: EditorState, makeId: () => string = newBlockId): Transaction | null {
+  const seen = new Set<string>();
+  const toFix: number[] = [];
+  state.doc.descendants((node, pos) => {
+    if (!isBlock(node)) return true;
+    const id = blockIdOf(node);
+    if (id === null || seen.has(id)) toFix.push(pos);
+    else seen.add(id);
+    return false; // text inside a block holds no blocks
+  });
+  if (toFix.length === 0) return null;
+  const tr = state.tr;
+  for (const pos of toFix) {
+    let id = makeId();
+    while (seen.has(id)) id = makeId();
+    seen.add(id);
+    tr.setNodeAttribute(pos, BLOCK_ID_ATTR, id);
+  }
+  // Not an edit of the member's own: keep it out of the undo history so
+  // that one undo reverts what they did, ids included.
+  tr.setMeta('addToHistory', false);
+  return tr;
+}
+
+/** All block ids in a document, in order. */
+export function collectBlockIds(doc: PMNode): Set<string> {
+  const ids = new Set<string>();
+  doc.descendants((node) => {
+    if (!isBlock(node)) return true;
+    const id = blockIdOf(node);
+    if (id) ids.add(id);
+    return false;
+  });
+  return ids;
+}
+
+/** Clears, in a pasted slice, every block id that the document already holds. */
+export function clearTakenIds(slice: Slice, taken: Set<string>): Slice {
+  const clear = (fragment: Fragment): Fragment => {
+    const nodes: PMNode[] = [];
+    fragment.forEach((node) => {
+      if (isBlock(node)) {
+        const id = blockIdOf(node);
+        nodes.push(id && taken.has(id) ? node.type.create({ ...node.attrs, [BLOCK_ID_ATTR]: null }, node.content, node.marks) : node);
+      } else if (node.isText || node.childCount === 0) {
+        nodes.push(node);
+      } else {
+        nodes.push(node.copy(clear(node.content)));
+      }
+    });
+    return Fragment.fromArray(nodes);
+  };
+  return new Slice(clear(slice.content), slice.openStart, slice.openEnd);
+}
+
+export function blockIdPlugin(): Plugin {
+  return new Plugin({
+    key: blockIdPluginKey,
+    appendTransaction(transactions, _oldState, newState) {
+      if (!transactions.some((tr) => tr.docChanged)) return null;
+      return fixBlockIds(newState);
+    },
+    props: {
+      transformPasted(slice, view) {
+        return clearTakenIds(slice, collectBlockIds(view.state.doc));
+      },
+    },
+  });
+}
+
+export const BlockId = Extension.create({
+  name: 'blockId',
+
+  addGlobalAttributes() {
+    return [
+      {
+        types: [...BLOCK_TYPES],
+        attributes: {
+          [BLOCK_ID_ATTR]: {
+            default: null,
+            keepOnSplit: false,
+            parseHTML: (element: HTMLElement) => element.getAttribute(BLOCK_ID_HTML_ATTR),
+            renderHTML: (attributes: Record<string, unknown>) => {
+              const id = attributes[BLOCK_ID_ATTR];
+              return typeof id === 'string' && id ? { [BLOCK_ID_HTML_ATTR]: id } : {};
+            },
+          },
+        },
+      },
+    ];
+  },
+
+  addProseMirrorPlugins() {
+    return [blockIdPlugin()];
+  },
+});
