@@ -17,6 +17,8 @@ export const LIMITS = {
   collabFrameBytes: 2 * 1024 * 1024,
   /** Failed logins per login name (and per address) within the window below. */
   loginFailuresPerWindow: 10,
+  /** Higher than per login: several people may share one address (an office, a proxy). */
+  loginFailuresPerAddressPerWindow: 50,
   loginWindowMs: 15 * 60 * 1000,
   sessionDays: 30,
   accessLinkDays: 7,

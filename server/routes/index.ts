@@ -1,13 +1,18 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { apiNotFound } from '../errors';
+import { loadMember } from '../auth/middleware';
+import { sessionRouter } from './session/router';
 
 /** The JSON API, mounted at /api. Each area adds its router here. */
-export function createApiRouter(_ctx: AppContext): Router {
+export function createApiRouter(ctx: AppContext): Router {
   const api = Router();
   api.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
+  // Every router below sees res.locals.member (null when logged out).
+  api.use(loadMember(ctx.db));
+  api.use(sessionRouter(ctx));
   api.use(apiNotFound);
   return api;
 }
