@@ -1,0 +1,107 @@
+/**
+ * The nouns of collective work as they travel between server and client:
+ * tasks (responsibilities), who holds and learns them, reviews of a version,
+ * notifications and checkpoints. Pure types, no runtime code.
+ */
+
+export const TASK_KINDS = ['write', 'translate', 'edit', 'picture', 'layout', 'proofread', 'other'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATUSES = ['open', 'taken', 'in_review', 'done'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const SUBJECT_TYPES = ['version', 'picture', 'page', 'edition'] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+export type TaskRole = 'holder' | 'learner';
+export type OfferKind = 'propose' | 'handoff';
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+/** What a task is about, with a label a person can read. */
+export interface TaskSubject {
+  type: SubjectType;
+  id: string;
+  /** Page subjects: the page number within the edition. */
+  page?: number;
+  label: string;
+  articleId?: string;
+  editionId?: string | null;
+}
+
+export interface TaskOffer {
+  id: string;
+  kind: OfferKind;
+  from: PersonRef | null;
+  to: PersonRef;
+  createdAt: string;
+}
+
+export interface Task {
+  id: string;
+  kind: TaskKind;
+  title: string;
+  subject: TaskSubject;
+  collectiveId: string | null;
+  dueDate: string | null;
+  status: TaskStatus;
+  overdue: boolean;
+  holders: PersonRef[];
+  learners: PersonRef[];
+  offers: TaskOffer[];
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TaskEvent {
+  id: number;
+  actor: PersonRef | null;
+  event: string;
+  other: PersonRef | null;
+  detail: string;
+  at: string;
+}
+
+export interface TaskMessage {
+  id: string;
+  author: PersonRef | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface Board {
+  editionId: string;
+  columns: Record<TaskStatus, Task[]>;
+  overdueCount: number;
+}
+
+export const VERSION_STATUSES = ['draft', 'in_discussion', 'approved', 'laid_out'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+export type VerdictKind = 'approve' | 'object';
+
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'task_proposed',
+  'task_shared',
+  'task_handoff',
+  'approval_wanted',
+  'task_overdue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind;
+  actor: PersonRef | null;
+  taskId: string | null;
+  articleId: string | null;
+  versionId: string | null;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
