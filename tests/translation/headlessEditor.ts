@@ -1,4 +1,4 @@
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode, type BindingMetadata } from '@tiptap/y-tiptap';
+import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { Node as PMNode, Schema, Slice } from '@tiptap/pm/model';
 import { EditorState, TextSelection, type Command, type Transaction } from '@tiptap/pm/state';
 import { history } from '@tiptap/pm/history';
@@ -6,6 +6,9 @@ import * as Y from 'yjs';
 import { blockIdPlugin, clearTakenIds, collectBlockIds } from '../../shared/editor/blockId';
 import { bodySchema } from '../../shared/editor/extensions';
 import { BLOCK_ID_ATTR } from '../../shared/editor/fields';
+
+/** What updateYFragment keeps between calls (y-tiptap does not export the type). */
+type BindingMetadata = Parameters<typeof updateYFragment>[3];
 
 /** The origin the editor's own Yjs transactions carry (as ySyncPlugin's key does). */
 const EDITOR_ORIGIN = { editor: true };
