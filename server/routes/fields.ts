@@ -1,7 +1,9 @@
+import type { Request } from 'express';
 import { z } from 'zod';
 import { LANGS } from '../../shared/languages';
 import { LIMITS } from '../../shared/limits';
 import { ROLES } from '../auth/members';
+import { notFound } from '../errors';
 
 /** Field schemas shared by several routers, with messages a person understands. */
 export const text = (max: number) => z.string().trim().max(max, `must have at most ${max} characters`);
@@ -24,3 +26,10 @@ export const byline = text(LIMITS.bylineChars);
 export const lang = z.enum(LANGS, 'must be "en" or "es"');
 export const role = z.enum(ROLES, 'must be "admin", "member" or "contributor"');
 export const id = z.string().regex(/^[a-z2-9]{12}$/, 'is not a valid id');
+
+/** A route parameter as a string (Express types allow arrays for wildcard routes). */
+export function param(req: Request, name: string): string {
+  const value = req.params[name];
+  if (typeof value !== 'string') throw notFound();
+  return value;
+}

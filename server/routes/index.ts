@@ -3,6 +3,11 @@ import type { AppContext } from '../context';
 import { apiNotFound } from '../errors';
 import { loadMember } from '../auth/middleware';
 import { sessionRouter } from './session/router';
+import { accessRouter } from './access/router';
+import { membersRouter } from './members/router';
+import { collectivesRouter } from './collectives/router';
+import { editionsRouter } from './editions/router';
+import { articlesRouter } from './articles/router';
 
 /** The JSON API, mounted at /api. Each area adds its router here. */
 export function createApiRouter(ctx: AppContext): Router {
@@ -13,6 +18,11 @@ export function createApiRouter(ctx: AppContext): Router {
   // Every router below sees res.locals.member (null when logged out).
   api.use(loadMember(ctx.db));
   api.use(sessionRouter(ctx));
+  api.use(accessRouter(ctx));
+  api.use(membersRouter(ctx));
+  api.use(collectivesRouter(ctx));
+  api.use(editionsRouter(ctx));
+  api.use(articlesRouter(ctx));
   api.use(apiNotFound);
   return api;
 }
