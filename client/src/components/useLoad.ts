@@ -1,0 +1,24 @@
+import { useCallback, useEffect, useState } from 'react';
+import { errorText } from './ui';
+
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
+
+/** Loads something from the API when `key` changes; reload() fetches it again after a change. */
+export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> & { reload: () => void } {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let live = true;
+    load().then(
+      (value) => live && setState({ status: 'ready', value }),
+      (err: unknown) => live && setState({ status: 'error', message: errorText(err) }),
+    );
+    return () => {
+      live = false;
+    };
+    // `load` is a fresh closure each render; `key` says when it really changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, round]);
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  return { ...state, reload };
+}

@@ -1,0 +1,60 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { useId } from 'react';
+import { bodyExtensions, lineExtensions } from '../../../shared/editor/extensions';
+import type { ArticleField } from '../../../shared/editor/fields';
+import type { ArticleConnection } from './connection';
+import { renderCaret, type PresenceUser } from './presence';
+import { Toolbar } from './Toolbar';
+
+/**
+ * One field of the article (headline, deck, byline or body), bound to its
+ * XmlFragment in the shared Y.Doc. All four share one awareness, so a
+ * member's caret shows in whichever field they are typing in.
+ */
+export function FieldEditor({
+  connection,
+  field,
+  label,
+  user,
+}: {
+  connection: ArticleConnection;
+  field: ArticleField;
+  label: string;
+  user: PresenceUser;
+}) {
+  const labelId = useId();
+  const isBody = field === 'body';
+  const editor = useEditor(
+    {
+      extensions: [
+        ...(isBody ? bodyExtensions() : lineExtensions()),
+        Collaboration.configure({ document: connection.doc, field }),
+        CollaborationCaret.configure({ provider: connection.provider, user, render: renderCaret }),
+      ],
+      editorProps: {
+        attributes: {
+          role: 'textbox',
+          'aria-labelledby': labelId,
+          'aria-multiline': isBody ? 'true' : 'false',
+          class: `prose field-${field}`,
+          spellcheck: 'true',
+        },
+      },
+    },
+    [connection, field],
+  );
+
+  return (
+    <section className={`article-field article-field-${field}`}>
+      <div className="article-field-head">
+        <span id={labelId} className="field-label">
+          {label}
+        </span>
+        {isBody && editor && <Toolbar editor={editor} />}
+      </div>
+      <EditorContent editor={editor as Editor | null} />
+    </section>
+  );
+}
