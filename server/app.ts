@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { openDatabase, type DB } from './db/database';
 import { errorHandler } from './errors';
 import { createApiRouter } from './routes/index';
+import { attachCollab } from './collab/server';
 import { LIMITS } from '../shared/limits';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,6 +43,7 @@ export async function startServer(config: Config): Promise<Galley> {
   app.use(errorHandler);
 
   const httpServer = http.createServer(app);
+  closers.push(attachCollab(ctx, httpServer).close);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, () => resolve());
