@@ -8,6 +8,7 @@ import { membersRouter } from './members/router';
 import { collectivesRouter } from './collectives/router';
 import { editionsRouter } from './editions/router';
 import { articlesRouter } from './articles/router';
+import { workRouter } from '../work/router';
 
 /** The JSON API, mounted at /api. Each area adds its router here. */
 export function createApiRouter(ctx: AppContext): Router {
@@ -23,6 +24,7 @@ export function createApiRouter(ctx: AppContext): Router {
   api.use(collectivesRouter(ctx));
   api.use(editionsRouter(ctx));
   api.use(articlesRouter(ctx));
+  api.use(workRouter(ctx));
   api.use(apiNotFound);
   return api;
 }

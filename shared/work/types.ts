@@ -21,15 +21,20 @@ export interface PersonRef {
   displayName: string;
 }
 
-/** What a task is about, with a label a person can read. */
+/**
+ * What a task is about, with the facts a screen needs to name it in either
+ * language (the client words the label, the server does not).
+ */
 export interface TaskSubject {
   type: SubjectType;
   id: string;
   /** Page subjects: the page number within the edition. */
   page?: number;
-  label: string;
   articleId?: string;
-  editionId?: string | null;
+  articleTitle?: string;
+  lang?: 'en' | 'es';
+  editionId: string | null;
+  editionNumber?: number;
 }
 
 export interface TaskOffer {
