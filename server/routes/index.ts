@@ -9,6 +9,7 @@ import { collectivesRouter } from './collectives/router';
 import { editionsRouter } from './editions/router';
 import { articlesRouter } from './articles/router';
 import { workRouter } from '../work/router';
+import { picturesRouter } from '../pictures/routes';
 
 /** The JSON API, mounted at /api. Each area adds its router here. */
 export function createApiRouter(ctx: AppContext): Router {
@@ -24,6 +25,7 @@ export function createApiRouter(ctx: AppContext): Router {
   api.use(collectivesRouter(ctx));
   api.use(editionsRouter(ctx));
   api.use(articlesRouter(ctx));
+  api.use(picturesRouter(ctx));
   api.use(workRouter(ctx));
   api.use(apiNotFound);
   return api;

@@ -1,0 +1,108 @@
+import { Router } from 'express';
+import { currentMember, requireMember } from '../auth/middleware';
+import type { AppContext } from '../context';
+import { badRequest, parseBody } from '../errors';
+import { RENDITION_KINDS, picturePatchSchema, type RenditionKind } from '../../shared/pictures/picture';
+import { recipeSchema } from '../../shared/pictures/recipe';
+import { cleanUpload } from './imaging';
+import {
+  currentRecipe,
+  findPictureRow,
+  getPicture,
+  insertPicture,
+  listPictures,
+  patchPicture,
+  recipeHistory,
+  saveRecipe,
+  stepRecipe,
+} from './records';
+import { RenditionCache, specFromQuery } from './renditions';
+import { PictureFiles } from './storage';
+import { receiveUpload } from './upload';
+
+/** /api/pictures: upload, texts, recipe with history, the cleaned original and renditions. Members only. */
+export function picturesRouter(ctx: AppContext): Router {
+  const { db } = ctx;
+  const files = new PictureFiles(ctx.config.dataDir);
+  const renditions = new RenditionCache(files);
+  const router = Router();
+  router.use('/pictures', requireMember);
+
+  router.post('/pictures', async (req, res) => {
+    const member = currentMember(res);
+    const upload = await receiveUpload(req);
+    const editionId = upload.fields.editionId || null;
+    const articleId = upload.fields.articleId || null;
+    if (editionId && !db.prepare('SELECT 1 FROM editions WHERE id = ?').get(editionId)) {
+      throw badRequest('editionId: there is no such edition.');
+    }
+    if (articleId && !db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) {
+      throw badRequest('articleId: there is no such article.');
+    }
+    // Everything is checked and cleaned in memory; only the clean result reaches the disk.
+    const cleaned = await cleanUpload(upload.file);
+    const { sha } = files.saveOriginal(cleaned.data, cleaned.format);
+    const id = insertPicture(db, {
+      sha,
+      format: cleaned.format,
+      width: cleaned.width,
+      height: cleaned.height,
+      bytes: cleaned.data.length,
+      createdBy: member.id,
+      editionId,
+      articleId,
+    });
+    res.status(201).json(getPicture(db, id));
+  });
+
+  router.get('/pictures', (req, res) => {
+    const editionId = typeof req.query.editionId === 'string' ? req.query.editionId : undefined;
+    const articleId = typeof req.query.articleId === 'string' ? req.query.articleId : undefined;
+    res.json({ pictures: listPictures(db, { editionId, articleId }) });
+  });
+
+  router.get('/pictures/:id', (req, res) => {
+    res.json(getPicture(db, req.params.id));
+  });
+
+  router.patch('/pictures/:id', (req, res) => {
+    res.json(patchPicture(db, req.params.id, parseBody(picturePatchSchema, req.body)));
+  });
+
+  router.put('/pictures/:id/recipe', (req, res) => {
+    const recipe = parseBody(recipeSchema, req.body);
+    res.json(saveRecipe(db, req.params.id, recipe, currentMember(res).id));
+  });
+  router.post('/pictures/:id/recipe/undo', (req, res) => {
+    res.json(stepRecipe(db, req.params.id, 'undo'));
+  });
+  router.post('/pictures/:id/recipe/redo', (req, res) => {
+    res.json(stepRecipe(db, req.params.id, 'redo'));
+  });
+  router.get('/pictures/:id/recipes', (req, res) => {
+    res.json({ history: recipeHistory(db, req.params.id) });
+  });
+
+  router.get('/pictures/:id/original', (req, res) => {
+    const row = findPictureRow(db, req.params.id);
+    res.set('Cache-Control', 'private, max-age=31536000, immutable');
+    res.sendFile(files.originalPath(row.original_sha256, row.original_format));
+  });
+
+  router.get('/pictures/:id/renditions/:kind', async (req, res) => {
+    const kind = req.params.kind;
+    if (!(RENDITION_KINDS as readonly string[]).includes(kind)) {
+      throw badRequest(`There is no "${kind}" rendition; ask for print, web or thumb.`);
+    }
+    const row = findPictureRow(db, req.params.id);
+    const recipe = currentRecipe(db, row);
+    const spec = specFromQuery(kind as RenditionKind, req.query, recipe);
+    const original = { sha: row.original_sha256, format: row.original_format, width: row.width, height: row.height };
+    const made = await renditions.get(original, recipe, spec);
+    // The URL stays the same when the recipe changes: browsers must ask again (the ETag makes that cheap).
+    res.set('Cache-Control', 'private, no-cache');
+    res.type(made.contentType).sendFile(made.file);
+  });
+
+  return router;
+}
