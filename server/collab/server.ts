@@ -30,10 +30,21 @@ export interface CollabServer {
 }
 
 const byHttpServer = new WeakMap<http.Server, CollabServer>();
+const byContext = new WeakMap<AppContext, CollabServer>();
 
 /** The collaboration layer attached to an HTTP server (tests look into it). */
 export function collabOf(httpServer: http.Server): CollabServer | undefined {
   return byHttpServer.get(httpServer);
+}
+
+/**
+ * The collaboration layer of an app context, for API routes that change a
+ * live document (restoring a checkpoint, server/work/history): they apply
+ * their change to hub.open(name).doc and call hub.flush(), so it is stored
+ * and relayed to every connected editor like any other update.
+ */
+export function collabOfContext(ctx: AppContext): CollabServer | undefined {
+  return byContext.get(ctx);
 }
 
 /** Serves ws://HOST:PORT/collab/<docName> on the given HTTP server. */
@@ -133,6 +144,7 @@ export function attachCollab(
     },
   };
   byHttpServer.set(httpServer, server);
+  byContext.set(ctx, server);
   return server;
 }
 
