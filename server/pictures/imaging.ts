@@ -59,7 +59,8 @@ export async function cleanUpload(input: Buffer): Promise<CleanedOriginal> {
   }
   let header: Metadata;
   try {
-    header = await sharp(input, { failOn: 'none' }).metadata();
+    // Header only: nothing is decoded here, so no pixel limit yet (the size is checked next, with a clear message).
+    header = await sharp(input, { failOn: 'none', limitInputPixels: false }).metadata();
   } catch {
     throw new HttpError(400, DAMAGED);
   }
