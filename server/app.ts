@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { openDatabase, type DB } from './db/database';
 import { errorHandler } from './errors';
 import { createApiRouter } from './routes/index';
+import { announcePendingAdmins, baseUrl, seedFirstRun } from './seed/firstRun';
 import { attachCollab } from './collab/server';
 import { LIMITS } from '../shared/limits';
 
@@ -32,6 +33,7 @@ type Closer = () => Promise<void> | void;
 export async function startServer(config: Config): Promise<Galley> {
   const db = openDatabase(config.dataDir);
   const ctx: AppContext = { config, db };
+  if (seedFirstRun(ctx)) config.log('First start: created a demo edition with articles in English and Spanish.');
   const closers: Closer[] = [];
 
   const app = express();
@@ -49,6 +51,7 @@ export async function startServer(config: Config): Promise<Galley> {
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  announcePendingAdmins(ctx, baseUrl(config.host, port));
 
   let closing: Promise<void> | null = null;
   const close = () => {

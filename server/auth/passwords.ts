@@ -55,7 +55,7 @@ export function passwordProblem(password: string, login?: string): string | null
   }
   if (new Set(password).size < 4) return 'The password repeats too few different characters.';
   const lower = password.toLowerCase();
-  if (login && lower.includes(login.toLowerCase())) return 'The password must not contain the login name.';
+  if (login && login.length >= 4 && lower.includes(login.toLowerCase())) return 'The password must not contain the login name.';
   if (COMMON.some((w) => lower.startsWith(w))) return 'The password is too easy to guess.';
   return null;
 }
