@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { BLOCK_ID_ATTR, HEADING_NODE, PARAGRAPH_NODE } from './fields';
+import { BLOCK_ID_ATTR, HEADING_NODE, PARAGRAPH_NODE, SOURCE_LINK_ATTRS } from './fields';
 
 /**
  * Stable identity for every paragraph and heading, so that a translated
@@ -21,6 +21,11 @@ import { BLOCK_ID_ATTR, HEADING_NODE, PARAGRAPH_NODE } from './fields';
  *    gives later ones (and blocks without one) fresh ids. If two clients fix
  *    the same block at once, Yjs keeps one of the two values (last writer
  *    wins per attribute), so the result is unique either way.
+ *
+ * The schema also declares the translation link attributes (src, srcHash,
+ * srcText): the Yjs binding drops any attribute the schema does not know,
+ * so without them the first keystroke in a translation would cut its links.
+ * They are not rendered into HTML, so a paste elsewhere carries no link.
  *
  * Pure ProseMirror: no DOM API, so the server can build the same schema.
  */
@@ -143,6 +148,9 @@ export const BlockId = Extension.create({
               return typeof id === 'string' && id ? { [BLOCK_ID_HTML_ATTR]: id } : {};
             },
           },
+          ...Object.fromEntries(
+            SOURCE_LINK_ATTRS.map((name) => [name, { default: null, keepOnSplit: false, rendered: false }]),
+          ),
         },
       },
     ];
