@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
 import { notificationsRouter } from './notifications/router';
+import { reviewsRouter } from './reviews/router';
 import { tasksRouter } from './tasks/router';
 import { whoDoesWhatRouter } from './whoDoesWhatRouter';
 
@@ -14,5 +15,6 @@ export function workRouter(ctx: AppContext): Router {
   router.use(tasksRouter(ctx));
   router.use(whoDoesWhatRouter(ctx));
   router.use(notificationsRouter(ctx));
+  router.use(reviewsRouter(ctx));
   return router;
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { DB } from '../../server/db/database';
 import { newId } from '../../server/db/ids';
-import { appendUpdates } from '../../server/collab/storage';
+import { appendUpdates, loadUpdates } from '../../server/collab/storage';
 import { writeArticle, type ArticleText } from '../../shared/editor/content';
 import { articleDocName } from '../../shared/docNames';
 import type { Lang } from '../../shared/languages';
@@ -97,3 +97,23 @@ export const SAMPLE_TEXT: ArticleText = {
     { type: 'p', text: 'They asked for twenty minutes of rest every four hours.' },
   ],
 };
+
+/** Changes a stored document the way an editor's update would: the change is appended to its log. */
+export function editStoredText(db: DB, docName: string, change: (doc: Y.Doc) => void): void {
+  const doc = new Y.Doc();
+  for (const update of loadUpdates(db, docName)) Y.applyUpdate(doc, update);
+  const before = Y.encodeStateVector(doc);
+  change(doc);
+  appendUpdates(db, docName, [Y.encodeStateAsUpdate(doc, before)]);
+  doc.destroy();
+}
+
+/** Appends words at the end of the body's last paragraph. */
+export function appendToLastParagraph(words: string): (doc: Y.Doc) => void {
+  return (doc) => {
+    const body = doc.getXmlFragment('body');
+    const last = body.get(body.length - 1) as Y.XmlElement;
+    const text = last.get(0) as Y.XmlText;
+    text.insert(text.length, words);
+  };
+}
