@@ -31,6 +31,8 @@ export const CLOSE = {
   /** Sends faster than it reads; it may reconnect later. */
   tooSlow: 1013,
   shuttingDown: 1001,
+  /** The document is reloaded from storage; the client reconnects at once. */
+  reloading: 1012,
 } as const;
 
 /** A reader this far behind is dropped rather than buffered without end. */
@@ -116,11 +118,7 @@ export class CollabHub {
         case 'update':
           if (!conn.canWrite) break; // read-only: dropped, never applied or stored
           checkUpdate(message.update);
-          try {
-            Y.applyUpdate(live.doc, message.update, conn);
-          } catch {
-            throw new ProtocolError('Yjs could not apply the update');
-          }
+          this.applyClientUpdate(conn, message.update);
           break;
         case 'awareness':
           checkAwarenessUpdate(message.update);
@@ -135,6 +133,30 @@ export class CollabHub {
     } catch (err) {
       if (!(err instanceof ProtocolError)) this.options.log(`collab: ${live.name}: ${String(err)}`);
       this.refuse(conn, CLOSE.malformed, err instanceof ProtocolError ? err.message : 'message could not be handled');
+    }
+  }
+
+  /**
+   * Applies a writer's update; applying is the final validation. Yjs can
+   * throw half-way, after integrating part of an update (and emitting it):
+   * that part is then taken back out of the commit queue, so it is never
+   * stored or relayed, and the document, no longer trustworthy in memory, is
+   * reloaded from storage (its other clients reconnect and sync again).
+   */
+  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    const live = conn.live;
+    const queued = live.uncommitted.length;
+    try {
+      Y.applyUpdate(live.doc, update, conn);
+    } catch {
+      const halfApplied = live.uncommitted.length > queued;
+      live.uncommitted.length = queued;
+      this.refuse(conn, CLOSE.malformed, 'Yjs could not apply the update');
+      if (halfApplied) {
+        this.options.log(`collab: ${live.name}: reloading after a half-applied invalid update`);
+        this.flush(); // what other writers sent before it is valid and is kept
+        this.unload(live, CLOSE.reloading, 'document reloaded; reconnecting');
+      }
     }
   }
 
@@ -175,9 +197,9 @@ export class CollabHub {
     try {
       this.db.transaction(() => {
         for (const live of docs) {
-          const updates = live.uncommitted.map((p) => p.update);
-          live.lastStoredId = insertUpdates(this.db, live.name, updates);
-          live.storedRows += updates.length;
+          if (live.uncommitted.length === 0) continue;
+          live.lastStoredId = insertUpdates(this.db, live.name, live.uncommitted.map((p) => p.update));
+          live.storedRows += live.uncommitted.length;
         }
       })();
     } catch (err) {
