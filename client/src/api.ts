@@ -43,6 +43,7 @@ export interface AccessLinkInfo {
   kind: 'setup' | 'invite';
   role: Role;
   login?: string;
+  displayName?: string;
 }
 
 /** A refusal from the server, carrying its HTTP status and its message. */

@@ -18,7 +18,13 @@ export function SetupPage({ token }: { token: string }) {
   const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
-    api.accessLink(token).then(setLink, () => setLink('invalid'));
+    api.accessLink(token).then(
+      (info) => {
+        setLink(info);
+        setDisplayName(info.displayName ?? '');
+      },
+      () => setLink('invalid'),
+    );
   }, [token]);
 
   if (link === null) return <Loading />;

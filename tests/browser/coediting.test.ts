@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertClientBuilt, collectPageErrors, launchBrowser, newMemberContext } from '../helpers/browser';
+import { createMember } from '../helpers/factories';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { createArticle, field, openArticle, typeAtEnd, waitForTextIn } from './editorPage';
+
+describe('two members co-edit one article in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    assertClientBuilt();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows each writer the other one\'s text and named caret, and keeps the text on the server', async () => {
+    const alice = await createMember(server.db, { login: 'alice', displayName: 'Alice Ortega' });
+    const bruno = await createMember(server.db, { login: 'bruno', displayName: 'Bruno Salas' });
+    const contextA = await newMemberContext(browser, server.url, alice.login, alice.password);
+    const contextB = await newMemberContext(browser, server.url, bruno.login, bruno.password);
+    const pageA = await contextA.newPage();
+    const pageB = await contextB.newPage();
+    const errors = [...collectPageErrors(pageA), ...collectPageErrors(pageB)];
+
+    await pageA.goto(server.url);
+    const articleId = await createArticle(pageA, server.url, 'Rent strike on Elm Street');
+    await openArticle(pageA, server.url, articleId);
+    await openArticle(pageB, server.url, articleId);
+
+    await typeAtEnd(pageA, field(pageA, 'Headline'), 'Tenants hold the line');
+    await waitForTextIn(field(pageB, 'Headline'), 'Tenants hold the line');
+
+    await typeAtEnd(pageA, field(pageA, 'Body text'), 'Forty households stopped paying on Monday.');
+    await waitForTextIn(field(pageB, 'Body text'), 'Forty households stopped paying on Monday.');
+    // Alice's caret sits in the body with her name on it, in Bruno's window.
+    await pageB.locator('.collab-caret-label', { hasText: 'Alice Ortega' }).waitFor({ state: 'visible' });
+
+    await typeAtEnd(pageB, field(pageB, 'Body text'), ' The landlord has not answered.');
+    await waitForTextIn(field(pageA, 'Body text'), 'Forty households stopped paying on Monday. The landlord has not answered.');
+    await pageA.locator('.collab-caret-label', { hasText: 'Bruno Salas' }).waitFor({ state: 'visible' });
+
+    // A third, fresh browser (no local copy) gets everything from the server.
+    const contextC = await newMemberContext(browser, server.url, alice.login, alice.password);
+    const pageC = await contextC.newPage();
+    await openArticle(pageC, server.url, articleId);
+    await waitForTextIn(field(pageC, 'Headline'), 'Tenants hold the line');
+    await waitForTextIn(field(pageC, 'Body text'), 'Forty households stopped paying on Monday. The landlord has not answered.');
+
+    expect(errors).toEqual([]);
+    await Promise.all([contextA.close(), contextB.close(), contextC.close()]);
+  }, 120_000);
+});
