@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { api } from '../helpers/http';
 import { loadDoc } from '../../server/collab/storage';
-import { readArticle } from '../../shared/editor/content';
+import { readArticle, type ArticleText } from '../../shared/editor/content';
 
 const LINK = /(http:\/\/127\.0\.0\.1:\d+)\/setup\/([A-Za-z0-9_-]{43})/;
 
@@ -44,7 +44,7 @@ describe('first run on an empty data folder', () => {
 
     for (const article of edition.body.articles) {
       expect(article.versions.map((v: { lang: string }) => v.lang)).toEqual(['en', 'es']);
-      const [en, es] = article.versions.map((v: { docName: string }) => readArticle(loadDoc(server.db, v.docName)));
+      const [en, es] = (article.versions as { docName: string }[]).map((v): ArticleText => readArticle(loadDoc(server.db, v.docName)));
       for (const text of [en!, es!]) {
         expect(text.headline.length).toBeGreaterThan(10);
         expect(text.byline.length).toBeGreaterThan(5);
