@@ -156,6 +156,8 @@ export async function renderRendition(
   }
 
   const encoder = sharp(data, { raw });
+  // Without this sharp would widen one grey channel back to three on output.
+  if (raw.channels === 1) encoder.toColourspace('b-w');
   const format = spec.kind === 'print' ? 'jpeg' : spec.format;
   const quality = spec.kind === 'print' ? 90 : spec.kind === 'web' ? 82 : 75;
   const out =
