@@ -7,11 +7,14 @@ import { Field, Notice, useAction } from './ui';
 export function RenameForm({
   current,
   buttonLabel,
+  buttonName,
   fieldLabel,
   onSave,
 }: {
   current: string;
   buttonLabel: string;
+  /** The button's accessible name when the visible label alone is ambiguous (one "Rename" per row). */
+  buttonName?: string;
   fieldLabel: string;
   onSave: (title: string) => Promise<void>;
 }) {
@@ -25,7 +28,7 @@ export function RenameForm({
       <button
         type="button"
         className="quiet"
-        aria-label={fieldLabel}
+        aria-label={buttonName}
         onClick={() => {
           setTitle(current);
           setOpen(true);

@@ -69,6 +69,7 @@ export const en = {
 
   'article.open': 'Open the {lang} version of {title}',
   'article.rename': 'Rename',
+  'article.renameButton': 'Rename {title}',
   'article.renameLabel': 'New working title for {title}',
   'article.archive': 'Archive',
   'article.archiveLabel': 'Archive {title}',

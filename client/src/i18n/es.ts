@@ -67,6 +67,7 @@ export const es: Messages = {
 
   'article.open': 'Abrir la versión en {lang} de {title}',
   'article.rename': 'Cambiar título',
+  'article.renameButton': 'Cambiar el título de {title}',
   'article.renameLabel': 'Título provisional nuevo para {title}',
   'article.archive': 'Archivar',
   'article.archiveLabel': 'Archivar {title}',

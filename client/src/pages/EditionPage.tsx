@@ -103,6 +103,7 @@ function ArticleRow({ article, reload }: { article: ArticleSummary; reload: () =
         <RenameForm
           current={article.title}
           buttonLabel={t('article.rename')}
+          buttonName={t('article.renameButton', { title: article.title })}
           fieldLabel={t('article.renameLabel', { title: article.title })}
           onSave={async (title) => {
             await api.updateArticle(article.id, { title });
