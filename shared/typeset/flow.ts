@@ -32,7 +32,15 @@ function reservesJump(frames: Frame[], f: number): boolean {
   return next !== undefined && next.page !== frames[f]!.page;
 }
 
-export function flowStory(story: Story, frames: Frame[], styles: FlowStyles, fonts: FontSet): StoryResult {
+/**
+ * Paragraph breaks kept by a caller across calls (the layout desk re-flows a
+ * story on every keystroke; only the paragraph typed in needs breaking again).
+ * One cache per story, language and styles: the key holds the width, indent
+ * and text only.
+ */
+export type BreakCache = Map<string, BrokenLine[]>;
+
+export function flowStory(story: Story, frames: Frame[], styles: FlowStyles, fonts: FontSet, breaks?: BreakCache): StoryResult {
   const { body, subhead } = styles;
   const lh = body.lineHeightPt;
   const bodyFont = fonts[body.font];
@@ -57,13 +65,17 @@ export function flowStory(story: Story, frames: Frame[], styles: FlowStyles, fon
   // wherever it lands, so each block is broken once.
   const uniform = frames.every((f) => Math.abs(f.width - frames[0]!.width) < 1e-9);
   const memo = new Map<number, BrokenLine[]>();
+  const cacheKey = (i: number) => `${frames[0]!.width}|${indentOf(i)}|${blocks[i]!.type}|${blocks[i]!.text}`;
   const breakBlock = (i: number, c: Cursor): BrokenLine[] => {
     const hit = uniform ? memo.get(i) : undefined;
     if (hit) return hit;
-    const lines = breakBlockAt(i, c);
+    const kept = uniform && breaks ? breaks.get(cacheKey(i)) : undefined;
+    const lines = kept ?? breakBlockAt(i, c);
     if (uniform) memo.set(i, lines);
+    if (uniform && breaks && !kept) breaks.set(cacheKey(i), lines);
     return lines;
   };
+  const indentOf = (i: number) => (blocks[i]!.type === 'subhead' || i === 0 || blocks[i - 1]!.type === 'subhead' ? 0 : body.firstLineIndentPt);
   const breakBlockAt = (i: number, c: Cursor): BrokenLine[] => {
     const b = blocks[i]!;
     const isSub = b.type === 'subhead';
@@ -74,7 +86,7 @@ export function flowStory(story: Story, frames: Frame[], styles: FlowStyles, fon
       font: fonts[style.font],
       sizePt: style.sizePt,
       justify: isSub ? null : body.justify,
-      indentPt: isSub || i === 0 || blocks[i - 1]!.type === 'subhead' ? 0 : body.firstLineIndentPt,
+      indentPt: indentOf(i),
       lineWidth: widthsFrom(c),
     });
   };

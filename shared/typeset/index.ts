@@ -23,3 +23,4 @@ export { parseReferenceEdition, referenceEditionSchema, type ReferenceEdition } 
 export { widthOf, baselineOffset, stripSoftHyphens } from './measure';
 export { splitToken, isAddress } from './hyphenate';
 export { jumpLine } from './strings';
+export { fastFont, type ShapeableFont } from './fastFont';

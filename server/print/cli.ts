@@ -1,0 +1,50 @@
+/**
+ * npm run render -- --edition FILE.json --lang en|es --out FILE.pdf
+ *                   [--black-only] [--bleed PT] [--report FILE.json]
+ */
+import { parseArgs } from 'node:util';
+import { PrintError } from './errors';
+import { renderEdition } from './render';
+
+const USAGE = 'usage: npm run render -- --edition FILE.json --lang en|es --out FILE.pdf [--black-only] [--bleed PT] [--report FILE.json]';
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        edition: { type: 'string' },
+        lang: { type: 'string' },
+        out: { type: 'string' },
+        'black-only': { type: 'boolean' },
+        bleed: { type: 'string' },
+        report: { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new PrintError(`${(err as Error).message}\n${USAGE}`);
+  }
+  if (!values.edition || !values.lang || !values.out) throw new PrintError(`--edition, --lang and --out are required\n${USAGE}`);
+  const bleed = values.bleed === undefined ? 0 : Number(values.bleed);
+  if (!Number.isFinite(bleed) || bleed < 0 || bleed > 36) throw new PrintError('--bleed must be a number of points from 0 to 36');
+  const result = await renderEdition({
+    editionFile: values.edition,
+    lang: values.lang as 'en',
+    out: values.out,
+    blackOnly: values['black-only'] ?? false,
+    bleedPt: bleed,
+    reportFile: values.report,
+  });
+  const q = result.report.quality;
+  console.log(
+    `${result.out}: ${result.pages} pages; over-matter ${result.report.overMatterLines} lines; ` +
+      `loose ${q.loosePercent}% very loose ${q.veryLoosePercent}% longest hyphen run ${q.longestHyphenRun} runts ${q.runts}`,
+  );
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof PrintError ? err.message : `render failed: ${(err as Error).stack ?? String(err)}`;
+  console.error(`error: ${message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,175 @@
+/**
+ * Renders a reference-format edition to PDF: typeset with the shared engine,
+ * draw with pdfkit, pictures through sharp. Writes to a temporary file and
+ * renames it on success, so a failed render never leaves a partial PDF.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { isLang, type Lang } from '../../shared/languages';
+import { parseReferenceEdition, typesetEdition, type ReferenceEdition } from '../../shared/typeset/index';
+import { BLACK, drawCropMarks, drawLabel, drawLines, drawPicture, drawRule, ink } from './draw';
+import { PrintError } from './errors';
+import { loadFonts } from './fonts';
+import { preparePicture, type PreparedPicture } from './pictures';
+import { buildReport, type PrintReport } from './report';
+
+export interface RenderJob {
+  editionFile: string;
+  lang: Lang;
+  out: string;
+  /** Gray/black ink only: text and rules on K, pictures grayscale. */
+  blackOnly?: boolean;
+  /** Bleed in points around the trim, with crop marks (0 or absent: none). */
+  bleedPt?: number;
+  /** Where to write the JSON report (optional). */
+  reportFile?: string;
+}
+
+export interface RenderProgress {
+  page: number;
+  pages: number;
+}
+
+export interface RenderResult {
+  out: string;
+  pages: number;
+  report: PrintReport;
+}
+
+const CROP_MARK_PT = 18;
+
+/** GALLEY_PRINT_TIMING=1 logs CPU time per phase to stderr (for profiling renders). */
+const TIMING = process.env.GALLEY_PRINT_TIMING === '1';
+let lastCpu = process.cpuUsage();
+function phase(name: string): void {
+  if (!TIMING) return;
+  const now = process.cpuUsage();
+  console.error(`[print] ${name}: ${((now.user - lastCpu.user) / 1000).toFixed(0)} ms cpu`);
+  lastCpu = now;
+}
+
+export function readEdition(file: string): ReferenceEdition {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new PrintError(`edition file not found: ${file}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new PrintError(`edition file ${file} is not JSON: ${(err as Error).message}`);
+  }
+  try {
+    return parseReferenceEdition(data);
+  } catch (err) {
+    throw new PrintError((err as Error).message);
+  }
+}
+
+export async function renderEdition(job: RenderJob, onProgress?: (p: RenderProgress) => void): Promise<RenderResult> {
+  phase('start');
+  if (!isLang(job.lang)) throw new PrintError(`language must be en or es, not "${String(job.lang)}"`);
+  const edition = readEdition(job.editionFile);
+  const lang = job.lang;
+  if (!edition.languages.includes(lang)) throw new PrintError(`edition has no "${lang}" copy (languages: ${edition.languages.join(', ')})`);
+  edition.articles.forEach((a, i) => {
+    if (!a[lang]) throw new PrintError(`edition does not match the format: articles.${i}.${lang}: missing`);
+  });
+  const dir = path.dirname(path.resolve(job.editionFile));
+  const fontFiles = edition.typography.fonts;
+  const fonts = loadFonts({
+    serif: path.resolve(dir, fontFiles.serif.file),
+    serifBold: path.resolve(dir, fontFiles.serifBold.file),
+    sans: path.resolve(dir, fontFiles.sans.file),
+    sansBold: path.resolve(dir, fontFiles.sansBold.file),
+    sansItalic: path.resolve(dir, fontFiles.sansItalic.file),
+  });
+
+  phase('edition and fonts');
+  // Pictures decode on sharp's threads while the main thread typesets.
+  const images = new Map(edition.images.map((im) => [im.id, im]));
+  const articles = new Map(edition.articles.map((a) => [a.id, a]));
+  const pictures = new Map<string, Promise<PreparedPicture>>();
+  for (const page of edition.pages) {
+    for (const m of page.modules) {
+      const image = articles.get(m.articleId)?.image;
+      if (!image) continue;
+      const file = path.resolve(dir, images.get(image.imageId)!.file);
+      const pending = preparePicture({ file, widthPt: m.w, heightPt: image.frameHeightPt, grayscale: !!job.blackOnly });
+      pending.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+      pictures.set(m.id, pending);
+    }
+  }
+  const setting = typesetEdition(edition, lang, fonts);
+  phase('typeset');
+  const ready = new Map<string, PreparedPicture>();
+  for (const [id, p] of pictures) ready.set(id, await p);
+  phase('pictures');
+
+  const bleed = Math.max(0, job.bleedPt ?? 0);
+  const slug = bleed > 0 ? bleed + 3 + CROP_MARK_PT + 3 : 0;
+  const { widthPt: W, heightPt: H } = edition.page;
+  const doc = new PDFDocument({ autoFirstPage: false, margin: 0, compress: true, info: { Title: edition.title, Creator: 'Galley' } });
+  for (const [role, font] of Object.entries(fonts)) doc.registerFont(role, font as never);
+  const tmp = `${job.out}.${process.pid}.${Date.now()}.tmp`;
+  const stream = fs.createWriteStream(tmp);
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  doc.pipe(stream);
+  try {
+    const t = edition.typography;
+    const strings = edition.strings[lang];
+    const ruleInk = ink(t.rule.color, !!job.blackOnly);
+    setting.pages.forEach((ps, index) => {
+      const page = edition.pages[index]!;
+      doc.addPage({ size: [W + 2 * slug, H + 2 * slug], margin: 0 });
+      if (slug > 0) {
+        const d = doc.page.dictionary.data as Record<string, unknown>;
+        d.TrimBox = [slug, slug, slug + W, slug + H];
+        d.BleedBox = [slug - bleed, slug - bleed, slug + W + bleed, slug + H + bleed];
+        drawCropMarks(doc, { x: slug, y: slug, w: W, h: H }, bleed, CROP_MARK_PT);
+        doc.translate(slug, slug);
+      }
+      const hd = page.header;
+      if (hd.kind === 'masthead') {
+        drawLabel(doc, fonts, t.masthead, edition.title, { x: hd.x, y: hd.y, w: hd.w }, 'center');
+        const lineY = hd.y + t.masthead.lineHeightPt + 4;
+        drawLabel(doc, fonts, t.mastheadLine, strings.tagline, { x: hd.x, y: lineY, w: hd.w }, 'left');
+        drawLabel(doc, fonts, t.mastheadLine, strings.dateline, { x: hd.x, y: lineY, w: hd.w }, 'right');
+        drawRule(doc, hd.x, hd.y + hd.h, hd.x + hd.w, 1, ruleInk);
+      } else {
+        drawLabel(doc, fonts, t.folio, `${strings.page} ${page.number} · ${page.section[lang]}`, { x: hd.x, y: hd.y, w: hd.w }, 'left');
+        drawLabel(doc, fonts, t.folio, edition.title, { x: hd.x, y: hd.y, w: hd.w }, 'right');
+        drawRule(doc, hd.x, hd.y + hd.h, hd.x + hd.w, t.rule.widthPt, ruleInk);
+      }
+      for (const m of ps.modules) {
+        if (m.ruleTop) {
+          const y = m.box.y - edition.page.gutterPt / 2;
+          drawRule(doc, m.box.x, y, m.box.x + m.box.w, t.rule.widthPt, ruleInk);
+        }
+        const pic = m.result.picture;
+        const prepared = ready.get(m.moduleId);
+        if (pic && prepared && pic.h > 0) drawPicture(doc, prepared, pic);
+        drawLines(doc, m.result.lines);
+      }
+      onProgress?.({ page: index + 1, pages: setting.pages.length });
+    });
+    phase('draw');
+    doc.end();
+    await finished;
+    phase('finish');
+    fs.renameSync(tmp, job.out);
+  } catch (err) {
+    stream.destroy();
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  const report = buildReport(edition.title, setting);
+  if (job.reportFile) fs.writeFileSync(job.reportFile, JSON.stringify(report, null, 2) + '\n');
+  return { out: job.out, pages: setting.pages.length, report };
+}
