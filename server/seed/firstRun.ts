@@ -5,6 +5,8 @@ import { newId } from '../db/ids';
 import { createSetupLink, setupPath } from '../auth/accessLinks';
 import { appendUpdates } from '../collab/storage';
 import { insertArticle } from '../routes/articles/store';
+import { addCollectiveMember, insertCollective } from '../routes/collectives/store';
+import { findEditionRow, insertEdition, updateEdition } from '../routes/editions/store';
 import { writeArticle, type ArticleText } from '../../shared/editor/content';
 import { articleDocName } from '../../shared/docNames';
 import { LANGS } from '../../shared/languages';
@@ -42,28 +44,20 @@ export function seedFirstRun(ctx: AppContext, now = new Date()): boolean {
       "INSERT INTO members (id, login, display_name, role) VALUES (?, 'admin', 'Admin', 'admin')",
     ).run(adminId);
 
-    const collectives = [
-      { name: 'Writers', minApprovals: 2, objectionBlocks: 1 },
-      { name: 'Layout collective', minApprovals: 2, objectionBlocks: 1 },
-      { name: 'Translators', minApprovals: 1, objectionBlocks: 1 },
-    ].map((c) => {
-      const id = newId();
-      db.prepare('INSERT INTO collectives (id, name, min_approvals, objection_blocks) VALUES (?, ?, ?, ?)').run(
-        id,
-        c.name,
-        c.minApprovals,
-        c.objectionBlocks,
-      );
-      db.prepare('INSERT INTO collective_members (collective_id, member_id) VALUES (?, ?)').run(id, adminId);
+    const collectiveIds = [
+      { name: 'Writers', minApprovals: 2, objectionBlocks: true },
+      { name: 'Layout collective', minApprovals: 2, objectionBlocks: true },
+      { name: 'Translators', minApprovals: 1, objectionBlocks: true },
+    ].map((collective) => {
+      const id = insertCollective(db, collective);
+      addCollectiveMember(db, id, adminId);
       return id;
     });
-    const writersId = collectives[0]!;
+    const writersId = collectiveIds[0]!;
 
-    const editionId = newId();
     const publication = new Date(now.getTime() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-    db.prepare(
-      "INSERT INTO editions (id, number, title, date, languages, page_count, status) VALUES (?, 1, 'Issue 1', ?, ?, 8, 'production')",
-    ).run(editionId, publication, JSON.stringify(LANGS));
+    const editionId = insertEdition(db, { number: 1, title: 'Issue 1', date: publication, languages: [...LANGS], pageCount: 8 });
+    updateEdition(db, findEditionRow(db, editionId)!, { status: 'production' });
 
     for (const demo of DEMO_ARTICLES) {
       const articleId = insertArticle(db, {

@@ -3,13 +3,21 @@ import type { AppContext } from '../../context';
 import type { DB } from '../../db/database';
 import { badRequest, conflict, forbidden, notFound, parseBody } from '../../errors';
 import { param } from '../fields';
-import type { Member } from '../../auth/members';
+import { findMemberRow, type Member } from '../../auth/members';
 import { currentMember, requireMember } from '../../auth/middleware';
 import { canRead } from '../../policies/access';
 import { articleAccess, canManageArticles } from '../../policies/articles';
 import { editionAccess, editionLanguages } from '../../policies/editions';
 import type { ArticleRow } from '../../presenters/article';
-import { findArticleRow, insertArticle, listArticleRows, presentArticles } from './store';
+import {
+  addArticleMember,
+  findArticleRow,
+  insertArticle,
+  listArticleRows,
+  presentArticles,
+  removeArticleMember,
+  updateArticle,
+} from './store';
 import { createArticleBody, listArticlesQuery, patchArticleBody } from './schema';
 
 /** The article if this member may see it; 404 hides articles a contributor is not on. */
@@ -80,17 +88,7 @@ export function articlesRouter(ctx: AppContext): Router {
     }
     if (body.editionId) checkEdition(db, member, body.editionId);
     if (body.collectiveId) checkCollective(db, body.collectiveId);
-    const sets: string[] = [];
-    const values: (string | null)[] = [];
-    if (body.title !== undefined) sets.push('title = ?'), values.push(body.title);
-    if (body.section !== undefined) sets.push('section = ?'), values.push(body.section);
-    if (body.editionId !== undefined) sets.push('edition_id = ?'), values.push(body.editionId);
-    if (body.collectiveId !== undefined) sets.push('collective_id = ?'), values.push(body.collectiveId);
-    if (body.archived !== undefined) {
-      sets.push('archived_at = ?');
-      values.push(body.archived ? (row.archived_at ?? new Date().toISOString()) : null);
-    }
-    if (sets.length) db.prepare(`UPDATE articles SET ${sets.join(', ')} WHERE id = ?`).run(...values, row.id);
+    updateArticle(db, row, body);
     res.json(present(findArticleRow(db, row.id)!));
   });
 
@@ -98,8 +96,8 @@ export function articlesRouter(ctx: AppContext): Router {
     const member = currentMember(res);
     const row = visibleArticle(db, member, param(req, 'id'));
     if (!canManageArticles(member)) throw forbidden('Only members and admins choose who is on an article.');
-    if (!db.prepare('SELECT 1 FROM members WHERE id = ?').get(param(req, 'memberId'))) throw notFound('No such member.');
-    db.prepare('INSERT OR IGNORE INTO article_members (article_id, member_id) VALUES (?, ?)').run(row.id, param(req, 'memberId'));
+    if (!findMemberRow(db, param(req, 'memberId'))) throw notFound('No such member.');
+    addArticleMember(db, row.id, param(req, 'memberId'));
     res.json(present(row));
   });
 
@@ -107,7 +105,7 @@ export function articlesRouter(ctx: AppContext): Router {
     const member = currentMember(res);
     const row = visibleArticle(db, member, param(req, 'id'));
     if (!canManageArticles(member)) throw forbidden('Only members and admins choose who is on an article.');
-    db.prepare('DELETE FROM article_members WHERE article_id = ? AND member_id = ?').run(row.id, param(req, 'memberId'));
+    removeArticleMember(db, row.id, param(req, 'memberId'));
     res.json(present(row));
   });
 

@@ -4,6 +4,7 @@ import type { Member } from '../../auth/members';
 import { articleDocName } from '../../../shared/docNames';
 import type { Lang } from '../../../shared/languages';
 import { presentArticle, type ArticleRow, type ArticleView, type VersionRow } from '../../presenters/article';
+import { archivedAt, updateRow } from '../update';
 
 /** Reading and writing articles and their language versions (used by the API and the first-run seed). */
 
@@ -87,4 +88,30 @@ export function listArticleRows(db: DB, viewer: Member, filter: ArticleFilter): 
   const sql = `SELECT a.* FROM articles a ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
     ORDER BY a.created_at, a.id`;
   return db.prepare(sql).all(...params) as ArticleRow[];
+}
+
+export interface ArticlePatch {
+  title?: string;
+  section?: string;
+  editionId?: string | null;
+  collectiveId?: string | null;
+  archived?: boolean;
+}
+
+export function updateArticle(db: DB, row: ArticleRow, patch: ArticlePatch): void {
+  updateRow(db, 'articles', row.id, {
+    title: patch.title,
+    section: patch.section,
+    edition_id: patch.editionId,
+    collective_id: patch.collectiveId,
+    archived_at: archivedAt(patch.archived, row.archived_at),
+  });
+}
+
+export function addArticleMember(db: DB, articleId: string, memberId: string): void {
+  db.prepare('INSERT OR IGNORE INTO article_members (article_id, member_id) VALUES (?, ?)').run(articleId, memberId);
+}
+
+export function removeArticleMember(db: DB, articleId: string, memberId: string): void {
+  db.prepare('DELETE FROM article_members WHERE article_id = ? AND member_id = ?').run(articleId, memberId);
 }

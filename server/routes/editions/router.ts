@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context';
 import type { DB } from '../../db/database';
-import { newId } from '../../db/ids';
 import { conflict, notFound, parseBody } from '../../errors';
 import { param } from '../fields';
 import type { Member } from '../../auth/members';
@@ -11,14 +10,17 @@ import { editionAccess } from '../../policies/editions';
 import { presentEdition, type EditionRow } from '../../presenters/edition';
 import { listArticleRows, presentArticles } from '../articles/store';
 import { createEditionBody, listEditionsQuery, patchEditionBody } from './schema';
+import { editionNumberTaken, findEditionRow, insertEdition, listEditionRows, updateEdition } from './store';
 
 function visibleEdition(db: DB, member: Member, id: string): EditionRow {
   if (!canRead(editionAccess(db, member, id))) throw notFound('No such edition.');
-  return db.prepare('SELECT * FROM editions WHERE id = ?').get(id) as EditionRow;
+  return findEditionRow(db, id)!;
 }
 
-function numberTaken(db: DB, number: number, exceptId = ''): boolean {
-  return !!db.prepare('SELECT 1 FROM editions WHERE number = ? AND id <> ?').get(number, exceptId);
+/** The edition with the articles this member may see in it. */
+function presentWithArticles(db: DB, member: Member, row: EditionRow) {
+  const articles = presentArticles(db, listArticleRows(db, member, { editionId: row.id, includeArchived: false }));
+  return { ...presentEdition(row), articles };
 }
 
 /** /api/editions: list, create, read with its articles, rename, change status, archive. */
@@ -30,64 +32,41 @@ export function editionsRouter(ctx: AppContext): Router {
   router.get('/editions', requireMember, (req, res) => {
     const query = parseBody(listEditionsQuery, req.query);
     // Contributors work on single articles, not on editions.
-    if (currentMember(res).role === 'contributor') {
-      res.json({ editions: [] });
-      return;
-    }
-    const rows = db
-      .prepare(`SELECT * FROM editions ${query.archived === '1' ? '' : 'WHERE archived_at IS NULL'} ORDER BY number DESC`)
-      .all() as EditionRow[];
+    const rows = currentMember(res).role === 'contributor' ? [] : listEditionRows(db, query.archived === '1');
     res.json({ editions: rows.map(presentEdition) });
   });
 
   router.post('/editions', managers, (req, res) => {
     const body = parseBody(createEditionBody, req.body);
-    if (numberTaken(db, body.number)) throw conflict(`number: issue ${body.number} exists already`);
-    const id = newId();
-    db.prepare('INSERT INTO editions (id, number, title, date, languages, page_count) VALUES (?, ?, ?, ?, ?, ?)').run(
-      id,
-      body.number,
-      body.title,
-      body.date ?? null,
-      JSON.stringify(body.languages ?? ['en', 'es']),
-      body.pageCount ?? 8,
-    );
-    const row = db.prepare('SELECT * FROM editions WHERE id = ?').get(id) as EditionRow;
-    res.status(201).json({ ...presentEdition(row), articles: [] });
+    if (editionNumberTaken(db, body.number)) throw conflict(`number: issue ${body.number} exists already`);
+    const id = insertEdition(db, {
+      number: body.number,
+      title: body.title,
+      date: body.date ?? null,
+      languages: body.languages ?? ['en', 'es'],
+      pageCount: body.pageCount ?? 8,
+    });
+    res.status(201).json(presentWithArticles(db, currentMember(res), findEditionRow(db, id)!));
   });
 
   router.get('/editions/:id', requireMember, (req, res) => {
     const member = currentMember(res);
-    const row = visibleEdition(db, member, param(req, 'id'));
-    const articles = presentArticles(db, listArticleRows(db, member, { editionId: row.id, includeArchived: false }));
-    res.json({ ...presentEdition(row), articles });
+    res.json(presentWithArticles(db, member, visibleEdition(db, member, param(req, 'id'))));
   });
 
   router.patch('/editions/:id', managers, (req, res) => {
     const member = currentMember(res);
     const row = visibleEdition(db, member, param(req, 'id'));
     const body = parseBody(patchEditionBody, req.body);
+    // An archived edition is read-only: the one change it takes is leaving the archive.
     if (row.archived_at && body.archived !== false) {
       throw conflict('This edition is archived. Take it out of the archive to change it.');
     }
-    if (body.number !== undefined && numberTaken(db, body.number, row.id)) {
+    if (body.number !== undefined && editionNumberTaken(db, body.number, row.id)) {
       throw conflict(`number: issue ${body.number} exists already`);
     }
-    const sets: string[] = [];
-    const values: (string | number | null)[] = [];
-    if (body.number !== undefined) sets.push('number = ?'), values.push(body.number);
-    if (body.title !== undefined) sets.push('title = ?'), values.push(body.title);
-    if (body.date !== undefined) sets.push('date = ?'), values.push(body.date);
-    if (body.pageCount !== undefined) sets.push('page_count = ?'), values.push(body.pageCount);
-    if (body.status !== undefined) sets.push('status = ?'), values.push(body.status);
-    if (body.archived !== undefined) {
-      sets.push('archived_at = ?');
-      values.push(body.archived ? (row.archived_at ?? new Date().toISOString()) : null);
-    }
-    if (sets.length) db.prepare(`UPDATE editions SET ${sets.join(', ')} WHERE id = ?`).run(...values, row.id);
-    const updated = db.prepare('SELECT * FROM editions WHERE id = ?').get(row.id) as EditionRow;
-    const articles = presentArticles(db, listArticleRows(db, member, { editionId: row.id, includeArchived: false }));
-    res.json({ ...presentEdition(updated), articles });
+    updateEdition(db, row, body);
+    res.json(presentWithArticles(db, member, findEditionRow(db, row.id)!));
   });
 
   return router;

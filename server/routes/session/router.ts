@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppContext } from '../../context';
-import { badRequest, unauthorized } from '../../errors';
-import { parseBody } from '../../errors';
+import { badRequest, parseBody, unauthorized } from '../../errors';
 import { LoginGuard } from '../../auth/login';
 import { currentMember, requireMember } from '../../auth/middleware';
 import { findMember, findMemberRow } from '../../auth/members';
@@ -15,6 +14,7 @@ import {
 } from '../../auth/sessions';
 import { presentMember } from '../../presenters/member';
 import { changePasswordBody, loginBody, patchMeBody } from './schema';
+import { updateRow } from '../update';
 
 /** Starts a session for a member and sets the cookie (login and accepted access links). */
 export function startSession(ctx: AppContext, req: Request, res: Response, memberId: string): void {
@@ -47,12 +47,11 @@ export function sessionRouter(ctx: AppContext): Router {
   router.patch('/me', requireMember, (req, res) => {
     const me = currentMember(res);
     const body = parseBody(patchMeBody, req.body);
-    const sets: string[] = [];
-    const values: string[] = [];
-    if (body.displayName !== undefined) sets.push('display_name = ?'), values.push(body.displayName);
-    if (body.defaultByline !== undefined) sets.push('default_byline = ?'), values.push(body.defaultByline);
-    if (body.uiLang !== undefined) sets.push('ui_lang = ?'), values.push(body.uiLang);
-    if (sets.length) ctx.db.prepare(`UPDATE members SET ${sets.join(', ')} WHERE id = ?`).run(...values, me.id);
+    updateRow(ctx.db, 'members', me.id, {
+      display_name: body.displayName,
+      default_byline: body.defaultByline,
+      ui_lang: body.uiLang,
+    });
     res.json({ member: presentMember(findMember(ctx.db, me.id)!) });
   });
 
