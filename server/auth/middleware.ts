@@ -2,7 +2,7 @@ import type { RequestHandler, Response } from 'express';
 import type { DB } from '../db/database';
 import { forbidden, HttpError, unauthorized } from '../errors';
 import type { Member, Role } from './members';
-import { memberFromCookieHeader, sessionTokenFromCookieHeader } from './sessions';
+import { lookupSession, renewSessionIfOld, sessionCookieValue, sessionTokenFromCookieHeader } from './sessions';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -22,8 +22,14 @@ declare global {
  */
 export function loadMember(db: DB): RequestHandler {
   return (req, res, next) => {
-    res.locals.sessionToken = sessionTokenFromCookieHeader(req.headers.cookie);
-    res.locals.member = memberFromCookieHeader(db, req.headers.cookie);
+    const token = sessionTokenFromCookieHeader(req.headers.cookie);
+    const member = token ? lookupSession(db, token) : null;
+    res.locals.sessionToken = token;
+    res.locals.member = member;
+    if (member && token) {
+      const renewed = renewSessionIfOld(db, token);
+      if (renewed) res.append('Set-Cookie', sessionCookieValue(token, renewed, req.secure));
+    }
     next();
   };
 }

@@ -42,6 +42,22 @@ export function lookupSession(db: DB, token: string, now = new Date()): Member |
   return row ? memberFromRow(row) : null;
 }
 
+/**
+ * Sessions slide: once less than half of a session's life is left, it is
+ * extended to a full term again, so someone who works every week is never
+ * logged out, while an abandoned session still ends. Returns the new expiry
+ * (for a fresh cookie) or null when nothing changed.
+ */
+export function renewSessionIfOld(db: DB, token: string, now = new Date()): Date | null {
+  const lifetimeMs = LIMITS.sessionDays * 24 * 3600 * 1000;
+  const expiresAt = new Date(now.getTime() + lifetimeMs);
+  const halfway = new Date(now.getTime() + lifetimeMs / 2);
+  const result = db
+    .prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ? AND expires_at > ? AND expires_at < ?')
+    .run(expiresAt.toISOString(), hashToken(token), now.toISOString(), halfway.toISOString());
+  return result.changes === 1 ? expiresAt : null;
+}
+
 export function deleteSession(db: DB, token: string): void {
   db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
 }

@@ -114,6 +114,34 @@ describe('logging in and out', () => {
   });
 });
 
+describe('session lifetime', () => {
+  it('extends a session that is past half its life and ends an expired one', async () => {
+    const server = await startTestServer();
+    try {
+      const m = await createMember(server.db);
+      const cookie = await loginCookie(server.url, m.login, m.password);
+      const inDays = (d: number) => new Date(Date.now() + d * 24 * 3600 * 1000).toISOString();
+      const setExpiry = (iso: string) => server.db.prepare('UPDATE sessions SET expires_at = ? WHERE member_id = ?').run(iso, m.id);
+      const expiry = () => Date.parse((server.db.prepare('SELECT expires_at FROM sessions WHERE member_id = ?').get(m.id) as { expires_at: string }).expires_at);
+
+      // Fresh sessions are left alone: no write, no new cookie.
+      const fresh = await api(server.url, 'GET', '/me', { cookie });
+      expect(fresh.headers.get('set-cookie')).toBeNull();
+
+      setExpiry(inDays(3));
+      const renewed = await api(server.url, 'GET', '/me', { cookie });
+      expect(renewed.status).toBe(200);
+      expect(renewed.headers.get('set-cookie')).toContain(cookie);
+      expect(expiry()).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
+
+      setExpiry(inDays(-1));
+      expect((await api(server.url, 'GET', '/me', { cookie })).status).toBe(401);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('sessions survive a restart', () => {
   it('a cookie from one server process works in the next one on the same data folder', async () => {
     const first = await startTestServer();
