@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppContext } from '../context';
+import { commentsRouter } from './comments/router';
 import { historyRouter } from './history/router';
 import { sweepCheckpoints } from './history/checkpoints';
 import { notificationsRouter } from './notifications/router';
@@ -19,6 +20,7 @@ export function workRouter(ctx: AppContext): Router {
   router.use(notificationsRouter(ctx));
   router.use(reviewsRouter(ctx));
   router.use(historyRouter(ctx));
+  router.use(commentsRouter(ctx));
   startCheckpointSweep(ctx);
   return router;
 }

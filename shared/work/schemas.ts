@@ -68,3 +68,28 @@ export const versionStatusSchema = z.strictObject({ status: z.enum(['draft', 'in
 export const checkpointSchema = z.strictObject({
   name: z.string().trim().min(1, 'is empty').max(WORK_LIMITS.checkpointNameChars),
 });
+
+const base64 = z.string().max(2000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64');
+
+/**
+ * A comment on a span of one field: either plain-text offsets within the
+ * field (blocks joined by one line break) or two Yjs relative positions
+ * (base64) the editor computed. The server resolves both against the text.
+ */
+export const commentSchema = z
+  .strictObject({
+    field: z.enum(['headline', 'deck', 'byline', 'body']),
+    from: z.number().int().optional(),
+    to: z.number().int().optional(),
+    start: base64.optional(),
+    end: base64.optional(),
+    body: z.string().trim().min(1, 'is empty').max(WORK_LIMITS.commentChars),
+  })
+  .refine((c) => (c.from !== undefined && c.to !== undefined) !== (c.start !== undefined && c.end !== undefined), {
+    message: 'give either from and to, or start and end',
+    path: ['anchor'],
+  });
+
+export const replySchema = z.strictObject({
+  body: z.string().trim().min(1, 'is empty').max(WORK_LIMITS.commentChars),
+});
