@@ -88,6 +88,32 @@ describe('writing offline in the browser', () => {
     expect(errors.filter((e) => !isOfflineNetworkNoise(e))).toEqual([]);
     await Promise.all([contextA.close(), contextB.close(), contextC.close()]);
   }, 120_000);
+
+  it('returns to the login when the server refuses the session on reconnection (4401), then back to the article', async () => {
+    const member = await createMember(server.db, { login: 'esther', displayName: 'Esther Kim' });
+    const context = await newMemberContext(browser, server.url, member.login, member.password);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const articleId = await createArticle(page, server.url, 'Night shift');
+    await openArticle(page, server.url, articleId);
+    await typeAtEnd(page, field(page, 'Body text'), 'Before the session ended.');
+    await waitForStatus(page, STATUS_CONNECTED);
+
+    // The session ends on the server (as when it expires or is logged out elsewhere).
+    expect((await page.request.delete(`${server.url}/api/session`)).status()).toBe(204);
+    await context.setOffline(true);
+    await waitForStatus(page, STATUS_OFFLINE);
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: 'Log in to Galley' }).waitFor();
+
+    await page.getByLabel('Login name').fill(member.login);
+    await page.getByLabel('Password').fill(member.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await waitForStatus(page, STATUS_CONNECTED);
+    expect(new URL(page.url()).pathname).toBe(`/articles/${articleId}/en`);
+    await waitForTextIn(field(page, 'Body text'), 'Before the session ended.');
+    await context.close();
+  }, 60_000);
 });
 
 /** Entries y-indexeddb has stored for a document in this browser context. */

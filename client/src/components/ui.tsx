@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '../api';
 import { useI18n } from '../i18n';
+import { explainError } from './explainError';
 
 /** A message the person should read: errors are announced to screen readers at once. */
 export function Notice({ kind, children }: { kind: 'error' | 'info'; children: ReactNode }) {
@@ -16,19 +16,15 @@ export function Loading() {
   return <p className="muted" role="status">{t('app.loading')}</p>;
 }
 
-export function errorText(err: unknown): string {
-  if (err instanceof ApiError || err instanceof Error) return err.message;
-  return String(err);
-}
-
 /**
  * Runs a form's async action, keeping the button disabled meanwhile and the
  * server's refusal on screen until the next attempt.
  */
 export function useAction() {
+  const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = (action: () => Promise<void>, explain: (err: unknown) => string = errorText) =>
+  const run = (action: () => Promise<void>, explain: (err: unknown) => string = (err) => explainError(err, t)) =>
     async (event?: FormEvent) => {
       event?.preventDefault();
       setBusy(true);

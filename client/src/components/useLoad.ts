@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from './ui';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T };
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
 
 /** Loads something from the API when `key` changes; reload() fetches it again after a change. */
 export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> & { reload: () => void } {
@@ -11,7 +10,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> & { r
     let live = true;
     load().then(
       (value) => live && setState({ status: 'ready', value }),
-      (err: unknown) => live && setState({ status: 'error', message: errorText(err) }),
+      (err: unknown) => live && setState({ status: 'error', error: err }),
     );
     return () => {
       live = false;

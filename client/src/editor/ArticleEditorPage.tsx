@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { articleDocName } from '../../../shared/docNames';
 import { otherLang, type Lang } from '../../../shared/languages';
 import { api, type ArticleSummary } from '../api';
+import { ErrorNotice } from '../components/errors';
 import { Loading, Notice } from '../components/ui';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
@@ -19,7 +20,7 @@ export default function ArticleEditorPage({ articleId, lang }: { articleId: stri
   if (article.status === 'error') {
     return (
       <main>
-        <Notice kind="error">{t('app.error', { message: article.message })}</Notice>
+        <ErrorNotice error={article.error} />
       </main>
     );
   }

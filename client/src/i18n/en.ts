@@ -9,6 +9,14 @@ export const en = {
   'app.error': 'Something went wrong: {message}',
   'app.retry': 'Try again',
 
+  'error.session': 'Your session has ended. Please log in again.',
+  'error.forbidden': 'You are not allowed to do that.',
+  'error.notFound': 'This does not exist (any more).',
+  'error.tooMany': 'Too many attempts. Wait a few minutes and try again.',
+  'error.server': 'The server had a problem. Try again in a moment.',
+  'error.network': 'The server cannot be reached. Check your connection.',
+  'error.refused': 'Not accepted: {detail}',
+
   'nav.main': 'Main',
   'nav.editions': 'Issues',
   'nav.members': 'Members',

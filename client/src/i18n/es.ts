@@ -7,6 +7,14 @@ export const es: Messages = {
   'app.error': 'Algo salió mal: {message}',
   'app.retry': 'Reintentar',
 
+  'error.session': 'Tu sesión ha terminado. Vuelve a entrar.',
+  'error.forbidden': 'No tienes permiso para hacer eso.',
+  'error.notFound': 'Esto no existe (o ya no existe).',
+  'error.tooMany': 'Demasiados intentos. Espera unos minutos y vuelve a probar.',
+  'error.server': 'El servidor tuvo un problema. Vuelve a probar en un momento.',
+  'error.network': 'No se puede llegar al servidor. Revisa tu conexión.',
+  'error.refused': 'No se aceptó: {detail}',
+
   'nav.main': 'Principal',
   'nav.editions': 'Números',
   'nav.members': 'Integrantes',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LIMITS } from '../../../shared/limits';
 import { api, type Edition } from '../api';
+import { ErrorNotice } from '../components/errors';
 import { Field, Loading, Notice, useAction } from '../components/ui';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
@@ -19,7 +20,7 @@ export function EditionsPage() {
         {t('editions.showArchived')}
       </label>
       {editions.status === 'loading' && <Loading />}
-      {editions.status === 'error' && <Notice kind="error">{t('app.error', { message: editions.message })}</Notice>}
+      {editions.status === 'error' && <ErrorNotice error={editions.error} />}
       {editions.status === 'ready' && <EditionList editions={editions.value} />}
       <CreateEdition next={nextNumber(editions.status === 'ready' ? editions.value : [])} />
     </main>

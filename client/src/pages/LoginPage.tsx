@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api';
+import { explainError } from '../components/errors';
 import { Field, Notice, useAction } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
@@ -14,7 +15,7 @@ export function LoginPage() {
   const explain = (err: unknown) => {
     if (err instanceof ApiError && err.status === 401) return t('login.wrong');
     if (err instanceof ApiError && err.status === 429) return t('login.tooMany');
-    return t('app.error', { message: err instanceof Error ? err.message : String(err) });
+    return explainError(err, t);
   };
   const submit = run(async () => {
     const { member } = await api.login(login.trim(), password);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, type Role } from '../api';
+import { ErrorNotice } from '../components/errors';
 import { Field, Loading, Notice, useAction } from '../components/ui';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
@@ -17,7 +18,7 @@ export function MembersPage() {
       {me.role === 'admin' ? <InviteForm /> : <p className="muted">{t('members.adminsOnly')}</p>}
       <h2>{t('members.list')}</h2>
       {members.status === 'loading' && <Loading />}
-      {members.status === 'error' && <Notice kind="error">{t('app.error', { message: members.message })}</Notice>}
+      {members.status === 'error' && <ErrorNotice error={members.error} />}
       {members.status === 'ready' && (
         <ul className="cards">
           {members.value.map((m) => (

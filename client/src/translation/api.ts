@@ -1,0 +1,40 @@
+import { ApiError, type ArticleSummary } from '../api';
+import type { Lang } from '../../../shared/languages';
+import type { TranslationProgress } from '../../../shared/translation/state';
+
+export interface TranslationStatus {
+  versionId: string;
+  lang: Lang;
+  sourceVersionId: string;
+  sourceLang: Lang;
+  progress: TranslationProgress;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`/api${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const message = data && typeof data === 'object' && 'error' in data && typeof data.error === 'string' ? data.error : res.statusText;
+    throw new ApiError(res.status, message);
+  }
+  return data as T;
+}
+
+/** The translation API (server/translation/router.ts). */
+export const translationApi = {
+  start: (articleId: string, body: { from: Lang; to: Lang; mode: 'empty' | 'copy' }) =>
+    request<ArticleSummary>('POST', `/articles/${articleId}/translations`, body),
+  /** Progress of every translation of these articles, by article id. */
+  progress: (articleIds: string[]) =>
+    articleIds.length === 0
+      ? Promise.resolve({} as Record<string, TranslationStatus[]>)
+      : request<{ progress: Record<string, TranslationStatus[]> }>(
+          'GET',
+          `/translation-progress?articleIds=${articleIds.map(encodeURIComponent).join(',')}`,
+        ).then((r) => r.progress),
+};
