@@ -10,6 +10,7 @@ import { editionsRouter } from './editions/router';
 import { articlesRouter } from './articles/router';
 import { workRouter } from '../work/router';
 import { picturesRouter } from '../pictures/routes';
+import { layoutRouter } from '../layout/router';
 import { translationRouter } from '../translation/router';
 
 /** The JSON API, mounted at /api. Each area adds its router here. */
@@ -28,6 +29,7 @@ export function createApiRouter(ctx: AppContext): Router {
   api.use(articlesRouter(ctx));
   api.use(picturesRouter(ctx));
   api.use(workRouter(ctx));
+  api.use(layoutRouter(ctx));
   api.use(translationRouter(ctx));
   api.use(apiNotFound);
   return api;

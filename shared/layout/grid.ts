@@ -55,8 +55,10 @@ const msg = (en: string, es: string) => ({ en, es });
 /**
  * Snaps a box to the grid and keeps it on the page. Columns are whole
  * numbers inside the grid; y and h snap to the row step from the body top.
+ * Without snapping (checking a stored layout, such as the imported reference
+ * edition whose modules sit off the row step) the box is only kept on the page.
  */
-export function checkBox(t: LayoutTemplate, kind: PageKind, box: FrameBox, frameId?: string): BoxCheck {
+export function checkBox(t: LayoutTemplate, kind: PageKind, box: FrameBox, frameId?: string, opts: { snap: boolean } = { snap: true }): BoxCheck {
   const area = bodyArea(t, kind);
   const values = [box.col, box.span, box.y, box.h];
   if (values.some((v) => typeof v !== 'number' || !Number.isFinite(v))) {
@@ -71,11 +73,11 @@ export function checkBox(t: LayoutTemplate, kind: PageKind, box: FrameBox, frame
   if (col >= t.columns || col + span <= 0 || box.y >= bottom - EPS || box.y + box.h <= area.y + EPS) {
     return { ok: false, issue: { level: 'error', frameId, message: msg('That frame would be entirely off the page; it was not placed.', 'Ese marco quedaría fuera de la página; no se ha colocado.') } };
   }
-  const snap = (v: number) => area.y + Math.round((v - area.y) / t.rowPt) * t.rowPt;
+  const snap = (v: number) => (opts.snap ? area.y + Math.round((v - area.y) / t.rowPt) * t.rowPt : v);
   let y = snap(box.y);
-  let h = Math.max(t.rowPt, snap(box.y + box.h) - y);
-  let c = col;
-  let s = span;
+  let h = Math.max(opts.snap ? t.rowPt : 0, snap(box.y + box.h) - y);
+  let c = opts.snap ? col : box.col;
+  let s = opts.snap ? span : box.span;
   const moved: string[] = [];
   if (c < 0) {
     s += c;
@@ -95,10 +97,7 @@ export function checkBox(t: LayoutTemplate, kind: PageKind, box: FrameBox, frame
     h = bottom - y;
     moved.push('bottom');
   }
-  // Imported layouts (the reference edition) sit off the row step: keep
-  // exact values that were already on the page rather than nudging them.
-  const untouched = moved.length === 0 && Math.abs(y - box.y) <= t.rowPt / 2 && Math.abs(h - box.h) <= t.rowPt / 2;
-  const result: FrameBox = untouched && Number.isInteger(box.col) && Number.isInteger(box.span) ? { col: box.col, span: box.span, y: box.y, h: box.h } : { col: c, span: s, y, h };
+  const result: FrameBox = { col: c, span: s, y, h };
   if (moved.length === 0) return { ok: true, box: result, clamped: null };
   const en = { left: 'left', right: 'right', top: 'top', bottom: 'bottom' };
   const es = { left: 'izquierdo', right: 'derecho', top: 'superior', bottom: 'inferior' };

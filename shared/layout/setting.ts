@@ -11,7 +11,7 @@
 import { baselineOffset, breakParagraph, columnFrames, DEFAULT_JUSTIFY, flowStory, typesetModule, widthOf } from '../typeset/index';
 import type { Copyfit, FontSet, Frame, ModuleStyles, SetLine, TextStyle } from '../typeset/index';
 import type { BreakCache } from '../typeset/flow';
-import { frameRect, headerArea, overlapWarnings, type Rect } from './grid';
+import { checkBox, frameRect, headerArea, overlapWarnings, type Rect } from './grid';
 import type { ArticleCopy, LayoutData, LayoutFrame, LayoutIssue, LayoutTemplate, StoryFrame, TextFrame } from './types';
 
 export interface LabelSetting {
@@ -97,11 +97,12 @@ export class LayoutSetter {
   private stories = new Map<string, StoryResult>();
 
   set(input: SettingInput): LayoutSetting {
-    const { layout, copies, fonts } = input;
-    const t = layout.template;
+    const { copies, fonts } = input;
+    const t = input.layout.template;
     const styles = layoutStyles(t);
-    const pageNumber = new Map(layout.pages.map((p, i) => [p.id, i + 1]));
-    const issues: LayoutIssue[] = overlapWarnings(t, layout.pages, layout.frames);
+    const pageNumber = new Map(input.layout.pages.map((p, i) => [p.id, i + 1]));
+    const { layout, issues } = keepOnPages(input.layout);
+    issues.push(...overlapWarnings(t, layout.pages, layout.frames));
     const missing = input.missingPictures ?? new Set<string>();
 
     // Chains: each article's story frame first, then its text frames in chain order.
@@ -179,6 +180,31 @@ export class LayoutSetter {
     }
     return { pages, articles, issues };
   }
+}
+
+/**
+ * Frames as they can be printed: the desk's editing functions keep frames
+ * on the page, but a document can hold anything a client wrote. A frame
+ * partly off the page is set clamped, one wholly off it is left out; both
+ * are reported, and the document itself is left alone.
+ */
+function keepOnPages(layout: LayoutData): { layout: LayoutData; issues: LayoutIssue[] } {
+  const kinds = new Map(layout.pages.map((p) => [p.id, p.kind]));
+  const issues: LayoutIssue[] = [];
+  const frames: LayoutFrame[] = [];
+  for (const f of layout.frames) {
+    const kind = kinds.get(f.pageId);
+    if (!kind) continue;
+    const checked = checkBox(layout.template, kind, f, f.id, { snap: false });
+    if (!checked.ok) {
+      issues.push({ ...checked.issue, pageId: f.pageId });
+      continue;
+    }
+    if (checked.clamped) issues.push({ ...checked.clamped, pageId: f.pageId });
+    const same = checked.box.col === f.col && checked.box.span === f.span && checked.box.y === f.y && checked.box.h === f.h;
+    frames.push(same ? f : { ...f, ...checked.box });
+  }
+  return { layout: frames.length === layout.frames.length && issues.length === 0 ? layout : { ...layout, frames }, issues };
 }
 
 function setStory(

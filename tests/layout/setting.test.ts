@@ -63,4 +63,16 @@ describe('setting a layout', () => {
     );
     expect(setting.articles).toEqual([]);
   });
+
+  it('sets a stored frame reaching off the page clamped, leaves out one wholly off it, and says so', () => {
+    const wide: LayoutFrame = { ...opening, id: 'w1', col: 3, span: 4, columns: 4 };
+    const gone: LayoutFrame = { ...opening, id: 'x1', articleId: 'a2', col: 9, span: 2 };
+    const setting = new LayoutSetter().set({ layout: layout([wide, gone]), copies: new Map([['a1', copy(3)], ['a2', copy(3)]]), fonts });
+    const frames = setting.pages[0]!.frames;
+    expect(frames.map((f) => f.frameId)).toEqual(['w1']);
+    expect(frames[0]!.rect.x + frames[0]!.rect.w).toBeCloseTo(TABLOID.widthPt - TABLOID.marginPt.right, 6);
+    expect(Math.max(...frames[0]!.lines.map((l) => l.x + l.setWidth))).toBeLessThanOrEqual(TABLOID.widthPt - TABLOID.marginPt.right + 0.1);
+    const messages = setting.issues.map((i) => i.message.en);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/past the page's right edge/), expect.stringMatching(/entirely off the page/)]));
+  });
 });

@@ -1,0 +1,167 @@
+/**
+ * Render jobs: a layout rendered to PDF in a worker thread, one at a time
+ * (the server has two cores; typing must keep one), with progress per page.
+ * The main thread only gathers the inputs (the layout, the articles' text,
+ * the pictures' print renditions) and relays progress.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AppContext } from '../context';
+import { newId } from '../db/ids';
+import { conflict, notFound } from '../errors';
+import { currentRecipe, findPictureRow } from '../pictures/records';
+import { RenditionCache } from '../pictures/renditions';
+import { PictureFiles } from '../pictures/storage';
+import type { Lang } from '../../shared/languages';
+import { placedArticleIds } from '../../shared/layout/plan';
+import { frameRect } from '../../shared/layout/grid';
+import type { LayoutData } from '../../shared/layout/types';
+import { templateFontFiles } from './fonts';
+import type { LayoutRenderInput, LayoutRenderReport } from './pdf';
+import { articleCopies, findEdition, loadLayout, requireEditionLang } from './store';
+
+export interface RenderOptions {
+  lang: Lang;
+  pages?: number[];
+  blackOnly: boolean;
+  bleedPt: number;
+}
+
+export interface RenderJob {
+  id: string;
+  editionId: string;
+  lang: Lang;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /** Pages drawn so far, of `total`. */
+  done: number;
+  total: number;
+  error: string | null;
+  report: LayoutRenderReport | null;
+  createdAt: string;
+  file: string;
+}
+
+/** Finished renders kept per server (their PDFs are deleted with them). */
+const KEEP_JOBS = 20;
+const WORKER_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), 'renderWorker.ts');
+
+export class RenderJobs {
+  private readonly jobs = new Map<string, RenderJob>();
+  private readonly queue: { job: RenderJob; input: () => Promise<LayoutRenderInput> }[] = [];
+  private running = false;
+  private readonly renditions: RenditionCache;
+  private readonly dir: string;
+
+  constructor(private readonly ctx: AppContext) {
+    this.renditions = new RenditionCache(new PictureFiles(ctx.config.dataDir));
+    this.dir = path.join(ctx.config.dataDir, 'renders');
+  }
+
+  get(id: string): RenderJob {
+    const job = this.jobs.get(id);
+    if (!job) throw notFound('No such render (renders are kept until the server restarts or twenty newer ones are made).');
+    return job;
+  }
+
+  /** Checks the request now (a clear 4xx), then queues the work. */
+  start(editionId: string, opts: RenderOptions): RenderJob {
+    const edition = findEdition(this.ctx, editionId);
+    requireEditionLang(edition, opts.lang);
+    const layout = loadLayout(this.ctx, editionId, opts.lang);
+    if (!layout) throw conflict(`There is no ${opts.lang === 'es' ? 'Spanish' : 'English'} layout of this edition yet: create it on the layout desk first.`);
+    const pages = opts.pages?.filter((n) => n >= 1 && n <= layout.pages.length);
+    if (opts.pages && pages!.length === 0) throw conflict(`pages: the layout has pages 1 to ${layout.pages.length}.`);
+    fs.mkdirSync(this.dir, { recursive: true });
+    const id = newId();
+    const job: RenderJob = {
+      id, editionId, lang: opts.lang, status: 'queued', done: 0, total: pages?.length ?? layout.pages.length,
+      error: null, report: null, createdAt: new Date().toISOString(), file: path.join(this.dir, `${id}.pdf`),
+    };
+    this.jobs.set(id, job);
+    this.forgetOld();
+    this.queue.push({ job, input: () => this.gather(job, layout, edition.title, { ...opts, pages }) });
+    void this.next();
+    return job;
+  }
+
+  private async gather(job: RenderJob, layout: LayoutData, title: string, opts: RenderOptions): Promise<LayoutRenderInput> {
+    const copies = articleCopies(this.ctx, placedArticleIds(layout.frames), opts.lang);
+    const pictures: [string, string | null][] = [];
+    for (const f of layout.frames) {
+      const picture = f.kind === 'picture' ? { id: f.pictureId, w: frameRect(layout.template, f).w, h: f.h } : f.kind === 'story' && f.picture ? { id: f.picture.pictureId, w: frameRect(layout.template, f).w, h: f.picture.heightPt } : null;
+      if (!picture || pictures.some(([id]) => id === picture.id)) continue;
+      pictures.push([picture.id, await this.printFile(picture.id, picture.w, picture.h, opts.blackOnly)]);
+    }
+    return { layout, copies: [...copies], pictures, fontFiles: templateFontFiles(layout.template), pages: opts.pages, blackOnly: opts.blackOnly, bleedPt: opts.bleedPt, out: job.file, title };
+  }
+
+  /** The picture desk's print rendition (its recipe's crop at the frame's size), or null without a file. */
+  private async printFile(pictureId: string, widthPt: number, heightPt: number, blackOnly: boolean): Promise<string | null> {
+    try {
+      const row = findPictureRow(this.ctx.db, pictureId);
+      const original = { sha: row.original_sha256, format: row.original_format, width: row.width, height: row.height };
+      const made = await this.renditions.get(original, currentRecipe(this.ctx.db, row), { kind: 'print', widthPt, heightPt, ink: blackOnly ? 'black' : 'color' });
+      return made.file;
+    } catch {
+      return null;
+    }
+  }
+
+  private async next(): Promise<void> {
+    if (this.running) return;
+    const item = this.queue.shift();
+    if (!item) return;
+    this.running = true;
+    const { job } = item;
+    job.status = 'running';
+    try {
+      const input = await item.input();
+      job.report = await runWorker(input, (done, total) => {
+        job.done = done;
+        job.total = total;
+      });
+      job.status = 'done';
+    } catch (err) {
+      job.status = 'failed';
+      job.error = err instanceof Error ? err.message : String(err);
+      this.ctx.config.log(`render ${job.id} failed: ${job.error}`);
+    } finally {
+      this.running = false;
+      void this.next();
+    }
+  }
+
+  private forgetOld(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.status === 'done' || j.status === 'failed');
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_JOBS))) {
+      this.jobs.delete(old.id);
+      fs.rmSync(old.file, { force: true });
+    }
+  }
+}
+
+function runWorker(input: LayoutRenderInput, onProgress: (done: number, total: number) => void): Promise<LayoutRenderReport> {
+  return new Promise((resolve, reject) => {
+    // tsx in the worker too: the server runs TypeScript directly (npm start, tests).
+    const worker = new Worker(WORKER_FILE, { workerData: input, execArgv: ['--import', 'tsx'] });
+    worker.unref();
+    let settled = false;
+    worker.on('message', (m: { type: 'progress'; done: number; total: number } | { type: 'done'; report: LayoutRenderReport } | { type: 'error'; message: string }) => {
+      if (m.type === 'progress') onProgress(m.done, m.total);
+      else {
+        settled = true;
+        if (m.type === 'done') resolve(m.report);
+        else reject(new Error(m.message));
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`the render stopped unexpectedly (exit code ${code})`));
+    });
+  });
+}

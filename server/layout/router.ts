@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { currentMember, requireMember } from '../auth/middleware';
+import { editionAccess } from '../policies/editions';
+import { badRequest, forbidden, notFound, parseBody } from '../errors';
+import { lang as langField } from '../routes/fields';
+import { param } from '../routes/fields';
+import type { Lang } from '../../shared/languages';
+import { LayoutSetter } from '../../shared/layout/setting';
+import { pagePlan, placedArticleIds } from '../../shared/layout/plan';
+import { fontFile, templateFonts } from './fonts';
+import { RenderJobs, type RenderJob } from './renders';
+import { articleCopies, createLayout, editionArticles, findEdition, loadLayout, requireEditionLang } from './store';
+
+const createBody = z.object({
+  lang: langField,
+  template: z.string().max(40).optional(),
+  copyFrom: langField.optional(),
+  place: z.boolean().optional(),
+}).strict();
+
+const renderBody = z.object({
+  lang: langField,
+  pages: z.array(z.number().int('must be whole page numbers').min(1)).max(96).optional(),
+  blackOnly: z.boolean().optional(),
+  bleed: z.boolean().optional(),
+}).strict();
+
+/** Bleed around the trim when asked for: 1/8 inch, the usual. */
+const BLEED_PT = 9;
+
+function presentJob(job: RenderJob) {
+  return {
+    id: job.id, editionId: job.editionId, lang: job.lang, status: job.status, done: job.done, total: job.total,
+    error: job.error, report: job.report, createdAt: job.createdAt, pdfUrl: job.status === 'done' ? `/api/renders/${job.id}/pdf` : null,
+  };
+}
+
+/**
+ * The layout desk's API: create a layout (from a template or copied from the
+ * other language), its copyfit and page plan, renders to PDF with progress,
+ * and the template font files the desk measures with.
+ */
+export function layoutRouter(ctx: AppContext): Router {
+  const router = Router();
+  const renders = new RenderJobs(ctx);
+  const setters = new Map<string, LayoutSetter>();
+
+  const checkEdition = (res: Response, editionId: string, need: 'read' | 'write') => {
+    const access = editionAccess(ctx.db, currentMember(res), editionId);
+    if (access === 'missing') throw notFound('No such edition.');
+    if (access === 'none') throw forbidden('Layouts belong to the collective’s members; contributors work on single articles.');
+    if (need === 'write' && access !== 'write') throw forbidden('This edition is archived; its layout can only be read.');
+  };
+  const langParam = (value: string): Lang => {
+    if (value !== 'en' && value !== 'es') throw badRequest('lang: must be "en" or "es"');
+    return value;
+  };
+
+  router.get('/fonts/:name', (req, res) => {
+    const file = fontFile(param(req, 'name'));
+    if (!file) throw notFound('No such font.');
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.type(file.endsWith('.otf') ? 'font/otf' : 'font/ttf');
+    fs.createReadStream(file).pipe(res);
+  });
+
+  router.post('/editions/:id/layouts', requireMember, (req, res) => {
+    const editionId = param(req, 'id');
+    checkEdition(res, editionId, 'write');
+    const body = parseBody(createBody, req.body);
+    const layout = createLayout(ctx, editionId, body.lang, body);
+    res.status(201).json({ lang: layout.lang, pages: layout.pages.length, frames: layout.frames.length, docName: `layout.${editionId}.${layout.lang}` });
+  });
+
+  /** The layout as the server sets it: copyfit per article, problems, the page plan. */
+  router.get('/editions/:id/layouts/:lang', requireMember, (req, res) => {
+    const editionId = param(req, 'id');
+    checkEdition(res, editionId, 'read');
+    const lang = langParam(param(req, 'lang'));
+    requireEditionLang(findEdition(ctx, editionId), lang);
+    const layout = loadLayout(ctx, editionId, lang);
+    if (!layout) throw notFound(`There is no ${lang === 'es' ? 'Spanish' : 'English'} layout of this edition yet.`);
+    const key = `${editionId}.${lang}`;
+    const setter = setters.get(key) ?? new LayoutSetter();
+    setters.set(key, setter);
+    const setting = setter.set({ layout, copies: articleCopies(ctx, placedArticleIds(layout.frames), lang), fonts: templateFonts(layout.template) });
+    res.json({
+      layout,
+      articles: setting.articles,
+      issues: setting.issues,
+      plan: pagePlan(layout, setting, editionArticles(ctx, editionId)),
+    });
+  });
+
+  router.post('/editions/:id/renders', requireMember, (req, res) => {
+    const editionId = param(req, 'id');
+    checkEdition(res, editionId, 'read');
+    const body = parseBody(renderBody, req.body);
+    const job = renders.start(editionId, { lang: body.lang, pages: body.pages, blackOnly: !!body.blackOnly, bleedPt: body.bleed ? BLEED_PT : 0 });
+    res.status(202).json(presentJob(job));
+  });
+
+  router.get('/renders/:id', requireMember, (req, res) => {
+    const job = renders.get(param(req, 'id'));
+    checkEdition(res, job.editionId, 'read');
+    res.json(presentJob(job));
+  });
+
+  router.get('/renders/:id/pdf', requireMember, (req, res) => {
+    const job = renders.get(param(req, 'id'));
+    checkEdition(res, job.editionId, 'read');
+    if (job.status !== 'done') throw notFound(job.status === 'failed' ? `This render failed: ${job.error}` : 'This render is not finished yet.');
+    res.type('application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="edition-${job.lang}.pdf"`);
+    fs.createReadStream(job.file).pipe(res);
+  });
+
+  return router;
+}
