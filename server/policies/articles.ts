@@ -28,8 +28,3 @@ export function isOnArticle(db: DB, memberId: string, articleId: string): boolea
 export function canManageArticles(member: Member): boolean {
   return member.role === 'admin' || member.role === 'member';
 }
-
-/** Anyone may start an article; a contributor's own article is one they are on. */
-export function canCreateArticle(_member: Member): boolean {
-  return true;
-}

@@ -1,12 +1,12 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { AppContext } from '../../context';
 import type { DB } from '../../db/database';
-import { conflict, notFound, parseBody } from '../../errors';
+import { conflict, forbidden, notFound, parseBody } from '../../errors';
 import { param } from '../fields';
 import type { Member } from '../../auth/members';
-import { currentMember, requireMember, requireRole } from '../../auth/middleware';
+import { currentMember, requireMember } from '../../auth/middleware';
 import { canRead } from '../../policies/access';
-import { editionAccess } from '../../policies/editions';
+import { canManageEditions, editionAccess } from '../../policies/editions';
 import { presentEdition, type EditionRow } from '../../presenters/edition';
 import { listArticleRows, presentArticles } from '../articles/store';
 import { createEditionBody, listEditionsQuery, patchEditionBody } from './schema';
@@ -27,7 +27,11 @@ function presentWithArticles(db: DB, member: Member, row: EditionRow) {
 export function editionsRouter(ctx: AppContext): Router {
   const router = Router();
   const { db } = ctx;
-  const managers = requireRole('admin', 'member');
+  /** Planning editions is editorial work: members and admins, not contributors. */
+  const managers: RequestHandler = (_req, res, next) => {
+    if (!canManageEditions(currentMember(res))) throw forbidden('Only members and admins plan editions.');
+    next();
+  };
 
   router.get('/editions', requireMember, (req, res) => {
     const query = parseBody(listEditionsQuery, req.query);
@@ -36,7 +40,7 @@ export function editionsRouter(ctx: AppContext): Router {
     res.json({ editions: rows.map(presentEdition) });
   });
 
-  router.post('/editions', managers, (req, res) => {
+  router.post('/editions', requireMember, managers, (req, res) => {
     const body = parseBody(createEditionBody, req.body);
     if (editionNumberTaken(db, body.number)) throw conflict(`number: issue ${body.number} exists already`);
     const id = insertEdition(db, {
@@ -54,7 +58,7 @@ export function editionsRouter(ctx: AppContext): Router {
     res.json(presentWithArticles(db, member, visibleEdition(db, member, param(req, 'id'))));
   });
 
-  router.patch('/editions/:id', managers, (req, res) => {
+  router.patch('/editions/:id', requireMember, managers, (req, res) => {
     const member = currentMember(res);
     const row = visibleEdition(db, member, param(req, 'id'));
     const body = parseBody(patchEditionBody, req.body);
