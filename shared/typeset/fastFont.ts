@@ -34,10 +34,18 @@ interface Position {
   yOffset: number;
 }
 
-export interface FastRun {
-  advanceWidth: number;
-  glyphs: GlyphLike[];
-  positions: Position[];
+/**
+ * Like fontkit's GlyphRun, advanceWidth is computed from the positions on
+ * every read: pdfkit scales the positions in place and then reads it.
+ */
+export class FastRun {
+  glyphs: GlyphLike[] = [];
+  positions: Position[] = [];
+  get advanceWidth(): number {
+    let w = 0;
+    for (const p of this.positions) w += p.xAdvance;
+    return w;
+  }
 }
 
 /** Features that can replace or reorder glyphs: their presence rules out the fast path. */
@@ -85,21 +93,17 @@ function makeShaper(font: ShapeableFont): ((text: string) => FastRun) | null {
     return g;
   };
   const shape = (text: string): FastRun => {
-    const run: FastRun = { advanceWidth: 0, glyphs: [], positions: [] };
+    const run = new FastRun();
     let prev: GlyphLike | null = null;
     for (const ch of text) {
       const g = glyphFor(ch.codePointAt(0)!);
       const pos = { xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 };
       if (prev) {
         const k = pairs.get(prev.id * 65536 + g.id);
-        if (k) {
-          run.positions[run.positions.length - 1]!.xAdvance += k;
-          run.advanceWidth += k;
-        }
+        if (k) run.positions[run.positions.length - 1]!.xAdvance += k;
       }
       run.glyphs.push(g);
       run.positions.push(pos);
-      run.advanceWidth += g.advanceWidth;
       prev = g;
     }
     return run;

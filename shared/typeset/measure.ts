@@ -37,11 +37,15 @@ export function widthOf(font: FontLike, sizePt: number, text: string): number {
   return runMetrics(font, text).em * sizePt;
 }
 
-/** Baseline offset from the top of a line box, centring ascent+descent in it. */
+/**
+ * Baseline offset from the top of a line box, centring ascent+descent in it;
+ * when the line is tighter than the font (headlines), the ascent still stays
+ * inside the box so nothing rises above its frame.
+ */
 export function baselineOffset(font: FontLike, sizePt: number, lineHeightPt: number): number {
   const ascent = (font.ascent / font.unitsPerEm) * sizePt;
   const descent = (-font.descent / font.unitsPerEm) * sizePt;
-  return (lineHeightPt - ascent - descent) / 2 + ascent;
+  return Math.max(ascent, (lineHeightPt - ascent - descent) / 2 + ascent);
 }
 
 /** Soft hyphens never reach a font: strip them before measuring or drawing. */
