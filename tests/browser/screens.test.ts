@@ -77,10 +77,10 @@ describe('login, set-up links, issues and languages in the browser', () => {
 
     await page.getByLabel('Working title of a new article').fill('Library hours');
     await page.getByRole('button', { name: 'Create article' }).click();
+    await page.getByRole('link', { name: 'Open the English version of Library hours' }).waitFor();
     await page.getByLabel('Working title of a new article').fill('Market prices');
     await page.getByRole('button', { name: 'Create article' }).click();
     await page.getByRole('button', { name: 'Archive Market prices' }).click();
-    await page.getByRole('link', { name: 'Open the English version of Library hours' }).waitFor();
     await expect.poll(() => page.getByText('Market prices').count()).toBe(0);
     await page.getByRole('button', { name: 'Rename Library hours' }).click();
     await page.getByLabel('New working title for Library hours').fill('Library hours cut');

@@ -130,12 +130,14 @@ function CreateArticle({ edition, created }: { edition: Edition; created: () => 
   const [title, setTitle] = useState('');
   const { busy, error, run } = useAction();
   const submit = run(async () => {
+    const submitted = title;
     await api.createArticle({
-      title: title.trim(),
+      title: submitted.trim(),
       editionId: edition.id,
       ...(edition.languages?.length ? { languages: edition.languages } : {}),
     });
-    setTitle('');
+    // Keep whatever was typed meanwhile for the next article.
+    setTitle((current) => (current === submitted ? '' : current));
     created();
   });
   return (
