@@ -7,6 +7,7 @@ import { NEWSPRINT_TONE, defaultRecipe, toneCurve, type Recipe } from '../../sha
 import { memberWithCookie } from '../helpers/factories';
 import { api } from '../helpers/http';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { printRenditionFile, printSourceFor } from '../../server/pictures/forPrint';
 import { laplacianVariance, listFiles, meanColour, noisyPhoto, uploadPicture } from './fixtures';
 
 /** Renditions from original + recipe: right size, rebuilt on change, identical bytes when rebuilt, blur that hides. */
@@ -241,5 +242,15 @@ describe('recipe history', () => {
     const width = await fetch(`${server.url}/api/pictures/${pictureId}/renditions/web?width=123`, { headers: { cookie } });
     expect(width.status).toBe(400);
     expect(((await width.json()) as { error: string }).error).toMatch(/480, 960, 1600/);
+  });
+});
+
+describe('the page renderer entry point', () => {
+  it('gives the same print file as the API for the same frame', async () => {
+    const source = printSourceFor(server.db, pictureId);
+    const file = await printRenditionFile(server.dataDir, source, { ink: 'black' });
+    expect(fs.readFileSync(file).equals(await rendition('print'))).toBe(true);
+    const wide = await printRenditionFile(server.dataDir, source, { widthPt: 720, heightPt: 150, ink: 'black' });
+    expect((await sharp(wide).metadata()).width).toBe(3000);
   });
 });
