@@ -122,6 +122,8 @@ export function acceptSetup(db: DB, link: AccessLink, passwordHash: string, disp
       displayName ?? null,
       link.memberId,
     );
+    // A new password ends the sessions made with the old one (a reset after a lost laptop).
+    db.prepare('DELETE FROM sessions WHERE member_id = ?').run(link.memberId);
     // Other set-up links of this account (printed at earlier starts) must not reset the new password.
     db.prepare("UPDATE access_links SET used_at = ? WHERE member_id = ? AND kind = 'setup' AND used_at IS NULL").run(
       new Date().toISOString(),

@@ -33,3 +33,8 @@ export function param(req: Request, name: string): string {
   if (typeof value !== 'string') throw notFound();
   return value;
 }
+
+/** The address people reach this server at, as the request that asked for a link saw it. */
+export function requestOrigin(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}

@@ -103,6 +103,21 @@ describe('invites, set-up links and members', () => {
     await loginCookie(server.url, 'firstadmin', 'the first admin secret');
   });
 
+  it('an admin gives a member who forgot their password a set-up link; the old password and sessions stop working', async () => {
+    const m = await createMember(server.db, { role: 'member' });
+    const oldCookie = await loginCookie(server.url, m.login, m.password);
+    expect((await api(server.url, 'POST', `/members/${m.id}/setup-link`, { cookie: oldCookie })).status).toBe(403);
+    const link = await api(server.url, 'POST', `/members/${m.id}/setup-link`, { cookie: admin });
+    expect(link.status).toBe(201);
+    const token = tokenOf(link.body.url);
+    expect((await api(server.url, 'GET', `/access-links/${token}`)).body).toMatchObject({ kind: 'setup', login: m.login });
+    const set = await api(server.url, 'POST', `/access-links/${token}`, { body: { password: 'remembered this time' } });
+    expect(set.status).toBe(200);
+    expect((await api(server.url, 'GET', '/me', { cookie: oldCookie })).status).toBe(401);
+    expect((await api(server.url, 'POST', '/session', { body: { login: m.login, password: m.password } })).status).toBe(401);
+    await loginCookie(server.url, m.login, 'remembered this time');
+  });
+
   it('refuses a made-up link', async () => {
     const res = await api(server.url, 'GET', '/access-links/not-a-real-token');
     expect(res.status).toBe(404);

@@ -1,7 +1,7 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { AppContext } from '../../context';
 import { badRequest, conflict, notFound, parseBody } from '../../errors';
-import { param } from '../fields';
+import { param, requestOrigin } from '../fields';
 import { acceptInvite, acceptSetup, createInvite, findUsableLink, setupPath } from '../../auth/accessLinks';
 import { findMember, findMemberRowByLogin } from '../../auth/members';
 import { currentMember, requireRole } from '../../auth/middleware';
@@ -11,11 +11,6 @@ import { startSession } from '../session/router';
 import { acceptLinkBody, createInviteBody } from './schema';
 
 const LINK_GONE = 'This link does not work any more: it was used already or has expired. Ask an admin for a new one.';
-
-/** The address people reach this server at, as the request that asked for a link saw it. */
-function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}
 
 /** GET/POST /api/access-links/:token (set-up and invite links), POST /api/invites. */
 export function accessRouter(ctx: AppContext): Router {
@@ -79,7 +74,7 @@ export function accessRouter(ctx: AppContext): Router {
       if (!db.prepare('SELECT 1 FROM collectives WHERE id = ?').get(id)) throw badRequest(`collectiveIds: no collective ${id}`);
     }
     const invite = createInvite(db, body.role, currentMember(res).id, ids);
-    res.status(201).json({ url: origin(req) + setupPath(invite.token), expiresAt: invite.expiresAt.toISOString() });
+    res.status(201).json({ url: requestOrigin(req) + setupPath(invite.token), expiresAt: invite.expiresAt.toISOString() });
   });
 
   return router;

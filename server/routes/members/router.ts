@@ -1,14 +1,15 @@
 import { Router } from 'express';
 import type { AppContext } from '../../context';
 import { conflict, notFound, parseBody } from '../../errors';
-import { param } from '../fields';
+import { param, requestOrigin } from '../fields';
+import { createSetupLink, setupPath } from '../../auth/accessLinks';
 import { findMemberRow } from '../../auth/members';
 import { currentMember, requireMember, requireRole } from '../../auth/middleware';
 import { presentMemberRow } from '../../presenters/member';
 import { patchMemberBody } from './schema';
 import { activeAdminCount, collectiveIdsByMember, updateMember, visibleMemberRows } from './store';
 
-/** GET /api/members, PATCH /api/members/:id (admin). */
+/** GET /api/members, PATCH /api/members/:id and POST /api/members/:id/setup-link (admin). */
 export function membersRouter(ctx: AppContext): Router {
   const router = Router();
   const { db } = ctx;
@@ -32,6 +33,16 @@ export function membersRouter(ctx: AppContext): Router {
     updateMember(db, row, body);
     const collectives = collectiveIdsByMember(db);
     res.json({ member: presentMemberRow(findMemberRow(db, row.id)!, collectives.get(row.id) ?? []) });
+  });
+
+  // A fresh set-up link for an existing account: how a member who forgot
+  // their password gets back in (the admin passes the link on in person).
+  router.post('/members/:id/setup-link', requireRole('admin'), (req, res) => {
+    const row = findMemberRow(db, param(req, 'id'));
+    if (!row) throw notFound('No such member.');
+    if (row.disabled_at) throw conflict('This account is disabled. Enable it first.');
+    const link = createSetupLink(db, row.id, currentMember(res).id);
+    res.status(201).json({ url: requestOrigin(req) + setupPath(link.token), expiresAt: link.expiresAt.toISOString() });
   });
 
   return router;
