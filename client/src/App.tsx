@@ -11,6 +11,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
 import { Link, match, navigate, usePath } from './router';
 import { SessionProvider, useSession } from './session';
+import { workScreen } from './work/routes';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the client's weight: it
 // loads only when someone opens an article, so the first screen stays light.
@@ -52,6 +53,8 @@ function Routes() {
 
 function screenFor(path: string): ReactNode {
   if (path === '/') return <EditionsPage />;
+  const work = workScreen(path);
+  if (work) return work;
   let m = match('/editions/:id', path);
   if (m) return <EditionPage key={m.id} id={m.id!} />;
   m = match('/articles/:id/:lang', path);

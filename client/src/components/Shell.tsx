@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { Link, usePath } from '../router';
 import { useMember, useSession } from '../session';
+import { WorkNav } from '../work/routes';
 
 /** The frame around every screen after login: the name of the app and the main navigation. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -22,6 +23,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link href="/" aria-current={current('/')}>
             {t('nav.editions')}
           </Link>
+          <WorkNav />
           <Link href="/members" aria-current={current('/members')}>
             {t('nav.members')}
           </Link>

@@ -11,6 +11,7 @@ import { useMember, useSession } from '../session';
 import { ArticleConnection, type ConnectionState } from './connection';
 import { FieldEditor } from './FieldEditor';
 import { presenceUser } from './presence';
+import { VersionWorkLinks } from '../work/routes';
 
 /** /articles/<id>/<lang>: the four fields of one language version, co-edited live. */
 export default function ArticleEditorPage({ articleId, lang }: { articleId: string; lang: Lang }) {
@@ -52,6 +53,7 @@ function EditorHeader({ article, lang }: { article: ArticleSummary; lang: Lang }
         {article.title} <span className="lang-badge">{t(`lang.${lang}`)}</span>
       </h1>
       {hasOther && <Link href={`/articles/${article.id}/${other}`}>{t('editor.otherLang', { lang: t(`lang.${other}`) })}</Link>}
+      <VersionWorkLinks article={article} lang={lang} />
     </div>
   );
 }

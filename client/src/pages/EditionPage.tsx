@@ -6,6 +6,7 @@ import { Field, Loading, Notice, useAction } from '../components/ui';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
+import { BoardLink } from '../work/routes';
 
 export function EditionPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -46,6 +47,7 @@ function EditionView({ edition, reload }: { edition: Edition; reload: () => void
           .join(' · ')}
       </p>
       <div className="actions">
+        <BoardLink editionId={edition.id} />
         <RenameForm
           current={edition.title}
           buttonLabel={t('edition.rename')}
