@@ -26,16 +26,18 @@ export class LoginGuard {
           `Demasiados intentos fallidos. Espera ${minutes} minuto${minutes === 1 ? '' : 's'} y vuelve a intentarlo.`,
       );
     }
+    // Counted as a failure before the (slow) check, so that many attempts sent
+    // at once cannot all slip past the limit; taken back if it succeeds.
+    const at = Date.now();
+    this.byLogin.recordFailure(loginKey, at);
+    this.byAddress.recordFailure(address, at);
     const row = findMemberRowByLogin(this.db, login);
     const usable = row && row.password_hash && !row.disabled_at;
     // Unknown logins cost the same time as known ones, so timing reveals no names.
     const ok = await verifyPassword(password, usable ? row.password_hash! : await hashForTimingOnly());
-    if (!ok || !usable) {
-      this.byLogin.recordFailure(loginKey);
-      this.byAddress.recordFailure(address);
-      throw unauthorized('Wrong login name or password. / Usuario o contraseña incorrectos.');
-    }
+    if (!ok || !usable) throw unauthorized('Wrong login name or password. / Usuario o contraseña incorrectos.');
     this.byLogin.clear(loginKey);
+    this.byAddress.forgive(address, at);
     return memberFromRow(row);
   }
 }

@@ -21,3 +21,14 @@ describe('FailureCounter', () => {
     expect(counter.retryAfterMs('a', 1)).toBe(0);
   });
 });
+
+describe('FailureCounter.forgive', () => {
+  it('takes back one recorded failure', () => {
+    const counter = new FailureCounter(2, 1000);
+    counter.recordFailure('a', 10);
+    counter.recordFailure('a', 20);
+    expect(counter.retryAfterMs('a', 30)).toBeGreaterThan(0);
+    counter.forgive('a', 20);
+    expect(counter.retryAfterMs('a', 30)).toBe(0);
+  });
+});

@@ -25,6 +25,13 @@ export class FailureCounter {
     if (this.failures.size > 10_000) this.sweep(now);
   }
 
+  /** Takes back one failure recorded at `time` (an attempt that turned out right). */
+  forgive(key: string, time: number): void {
+    const times = this.failures.get(key);
+    const at = times?.indexOf(time) ?? -1;
+    if (times && at >= 0) times.splice(at, 1);
+  }
+
   clear(key: string): void {
     this.failures.delete(key);
   }
