@@ -11,6 +11,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { SetupPage } from './pages/SetupPage';
 import { Link, match, navigate, usePath } from './router';
 import { SessionProvider, useSession } from './session';
+import { picturesScreen } from './pictures/routes';
 import { workScreen } from './work/routes';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the client's weight: it
@@ -53,6 +54,8 @@ function Routes() {
 
 function screenFor(path: string): ReactNode {
   if (path === '/') return <EditionsPage />;
+  const pictures = picturesScreen(path);
+  if (pictures) return pictures;
   const work = workScreen(path);
   if (work) return work;
   let m = match('/editions/:id', path);

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { Link, usePath } from '../router';
 import { useMember, useSession } from '../session';
+import { PicturesNav } from '../pictures/routes';
 import { WorkNav } from '../work/routes';
 
 /** The frame around every screen after login: the name of the app and the main navigation. */
@@ -24,6 +25,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {t('nav.editions')}
           </Link>
           <WorkNav />
+          <PicturesNav />
           <Link href="/members" aria-current={current('/members')}>
             {t('nav.members')}
           </Link>

@@ -1,0 +1,65 @@
+import { ApiError } from '../api';
+import type { Picture, PicturePatch } from '../../../shared/pictures/picture';
+import type { Recipe } from '../../../shared/pictures/recipe';
+
+/** The picture desk's API (server/pictures/routes.ts), typed with the shared types. */
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`/api${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, errorText(data, res.statusText));
+  return data as T;
+}
+
+function errorText(data: unknown, fallback: string): string {
+  return data && typeof data === 'object' && 'error' in data && typeof data.error === 'string' ? data.error : fallback;
+}
+
+export const picturesApi = {
+  list: (editionId?: string) =>
+    request<{ pictures: Picture[] }>('GET', `/pictures${editionId ? `?editionId=${encodeURIComponent(editionId)}` : ''}`).then(
+      (r) => r.pictures,
+    ),
+  get: (id: string) => request<Picture>('GET', `/pictures/${id}`),
+  patch: (id: string, patch: PicturePatch) => request<Picture>('PATCH', `/pictures/${id}`, patch),
+  saveRecipe: (id: string, recipe: Recipe) => request<Picture>('PUT', `/pictures/${id}/recipe`, recipe),
+  undo: (id: string) => request<Picture>('POST', `/pictures/${id}/recipe/undo`),
+  redo: (id: string) => request<Picture>('POST', `/pictures/${id}/recipe/redo`),
+};
+
+/** Rendition addresses carry the recipe id, so a changed recipe is never shown from the browser's cache. */
+export function renditionUrl(picture: Pick<Picture, 'id' | 'recipeId'>, kind: 'print' | 'web' | 'thumb', query = ''): string {
+  return `/api/pictures/${picture.id}/renditions/${kind}?v=${picture.recipeId}${query ? `&${query}` : ''}`;
+}
+
+/**
+ * Uploads one file with XMLHttpRequest, whose upload progress events fetch
+ * does not offer; `onProgress` gets the fraction sent (0..1).
+ */
+export function uploadPicture(
+  file: File,
+  opts: { editionId?: string; onProgress: (fraction: number) => void },
+): Promise<Picture> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/pictures');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) opts.onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status === 201) resolve(xhr.response as Picture);
+      else reject(new ApiError(xhr.status, errorText(xhr.response, xhr.statusText)));
+    };
+    // The TypeError is what fetch gives when the server cannot be reached; the app explains it the same way.
+    xhr.onerror = () => reject(new TypeError('network'));
+    const form = new FormData();
+    if (opts.editionId) form.append('editionId', opts.editionId);
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+}
