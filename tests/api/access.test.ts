@@ -78,6 +78,9 @@ describe('invites, set-up links and members', () => {
     const res = await api(server.url, 'POST', '/invites', { cookie, body: { role: 'admin' } });
     expect(res.status).toBe(403);
     expect((await api(server.url, 'POST', '/invites', { body: { role: 'member' } })).status).toBe(401);
+    const noSuchCollective = await api(server.url, 'POST', '/invites', { cookie: admin, body: { role: 'member', collectiveIds: ['zzzzzzzzzzzz'] } });
+    expect(noSuchCollective.status).toBe(400);
+    expect(noSuchCollective.body.error).toMatch(/^collectiveIds: no collective/);
     const badRole = await api(server.url, 'POST', '/invites', { cookie: admin, body: { role: 'editor-in-chief' } });
     expect(badRole.status).toBe(400);
     expect(badRole.body.error).toMatch(/^role:/);

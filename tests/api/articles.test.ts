@@ -132,6 +132,11 @@ describe('editions and articles', () => {
     expect(put.body.memberIds).toContain(contributor.member.id);
     expect((await api(server.url, 'GET', `/articles/${notTheirs.id}`, { cookie: contributor.cookie })).status).toBe(200);
     expect((await api(server.url, 'PUT', `/articles/${theirs.id}/members/${otherContributor.member.id}`, { cookie: contributor.cookie })).status).toBe(403);
+    // Whom a contributor sees: themselves and the people on their articles, not the whole paper.
+    const seen = await api(server.url, 'GET', '/members', { cookie: contributor.cookie });
+    const seenIds = seen.body.members.map((x: { id: string }) => x.id).sort();
+    expect(seenIds).toEqual([contributor.member.id, member.member.id].sort());
+    expect(seenIds).not.toContain(otherContributor.member.id);
     await api(server.url, 'DELETE', `/articles/${notTheirs.id}/members/${contributor.member.id}`, { cookie: member.cookie });
     expect((await api(server.url, 'GET', `/articles/${notTheirs.id}`, { cookie: contributor.cookie })).status).toBe(404);
   });
