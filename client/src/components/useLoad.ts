@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; value: T };
+/** `error` is for ErrorNotice (explained in the interface language); `message` is the raw text. */
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; error: unknown; message: string } | { status: 'ready'; value: T };
 
 /** Loads something from the API when `key` changes; reload() fetches it again after a change. */
 export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> & { reload: () => void } {
@@ -10,7 +11,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> & { r
     let live = true;
     load().then(
       (value) => live && setState({ status: 'ready', value }),
-      (err: unknown) => live && setState({ status: 'error', error: err }),
+      (err: unknown) => live && setState({ status: 'error', error: err, message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       live = false;

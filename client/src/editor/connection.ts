@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { seedIfEmpty } from './seed';
 
 /**
  * What the editor tells the writer about their text:
@@ -175,6 +176,11 @@ export class ArticleConnection {
     };
     // Once editable, always editable: a dropped connection must not freeze the text.
     if (this.snapshot.ready) next.ready = true;
+    // Before the editors first show a new, empty document, give it its
+    // structure (see seed.ts), but only once the server's copy is known or
+    // out of reach: seeding a document the server holds unseen content for
+    // would add a second paragraph when they merge.
+    else if (next.ready && (this.provider.synced || this.unreachable())) seedIfEmpty(this.doc);
     if (next.state === this.snapshot.state && next.ready === this.snapshot.ready) return;
     this.snapshot = next;
     for (const listener of this.listeners) listener();
