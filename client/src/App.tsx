@@ -13,6 +13,7 @@ import { Link, match, navigate, usePath } from './router';
 import { SessionProvider, useSession } from './session';
 import { picturesScreen } from './pictures/routes';
 import { workScreen } from './work/routes';
+import { translationScreen } from './translation/routes';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the client's weight: it
 // loads only when someone opens an article, so the first screen stays light.
@@ -58,6 +59,8 @@ function screenFor(path: string): ReactNode {
   if (pictures) return pictures;
   const work = workScreen(path);
   if (work) return work;
+  const translation = translationScreen(path);
+  if (translation) return translation;
   let m = match('/editions/:id', path);
   if (m) return <EditionPage key={m.id} id={m.id!} />;
   m = match('/articles/:id/:lang', path);

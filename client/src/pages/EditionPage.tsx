@@ -7,6 +7,8 @@ import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { BoardLink } from '../work/routes';
+import type { TranslationStatus } from '../translation/api';
+import { TranslationLinks, useTranslationProgress } from '../translation/ProgressBadge';
 
 export function EditionPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -27,6 +29,7 @@ function EditionView({ edition, reload }: { edition: Edition; reload: () => void
   const { t } = useI18n();
   const { busy, error, run } = useAction();
   const articles = (edition.articles ?? []).filter((a) => !a.archivedAt);
+  const translationProgress = useTranslationProgress(articles.map((a) => a.id));
   const toggleArchive = run(async () => {
     await api.updateEdition(edition.id, { archived: !edition.archivedAt });
     if (edition.archivedAt) reload();
@@ -69,7 +72,7 @@ function EditionView({ edition, reload }: { edition: Edition; reload: () => void
       ) : (
         <ul className="cards">
           {articles.map((article) => (
-            <ArticleRow key={article.id} article={article} reload={reload} />
+            <ArticleRow key={article.id} article={article} reload={reload} translation={translationProgress[article.id]} />
           ))}
         </ul>
       )}
@@ -78,7 +81,15 @@ function EditionView({ edition, reload }: { edition: Edition; reload: () => void
   );
 }
 
-function ArticleRow({ article, reload }: { article: ArticleSummary; reload: () => void }) {
+function ArticleRow({
+  article,
+  reload,
+  translation,
+}: {
+  article: ArticleSummary;
+  reload: () => void;
+  translation?: TranslationStatus[];
+}) {
   const { t } = useI18n();
   const { busy, error, run } = useAction();
   const archive = run(async () => {
@@ -101,6 +112,7 @@ function ArticleRow({ article, reload }: { article: ArticleSummary; reload: () =
           </Link>
         ))}
       </span>
+      <TranslationLinks article={article} statuses={translation} />
       <span className="actions">
         <RenameForm
           current={article.title}

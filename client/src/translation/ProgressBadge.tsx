@@ -1,21 +1,27 @@
 import { useEffect, useState } from 'react';
+import './translation.css';
 import type { TranslationProgress } from '../../../shared/translation/state';
 import type { ArticleSummary } from '../api';
 import { Link } from '../router';
 import { translationApi, type TranslationStatus } from './api';
-import { useTranslationText } from './messages';
+import { useTranslationText, type TranslateText } from './messages';
 
 /** "12 of 20 translated · 2 outdated · 6 missing": what is left to do. */
-export function ProgressSummary({ progress }: { progress: TranslationProgress }) {
-  const { t } = useTranslationText();
+export function progressText(progress: TranslationProgress, t: TranslateText): string {
   const parts = [t('tr.progress', { translated: progress.translated, total: progress.total })];
   if (progress.outdated) parts.push(t('tr.progress.outdated', { count: progress.outdated }));
   if (progress.missing) parts.push(t('tr.progress.missing', { count: progress.missing }));
   if (progress.orphaned) parts.push(t('tr.progress.orphaned', { count: progress.orphaned }));
-  const done = progress.outdated === 0 && progress.missing === 0 && progress.orphaned === 0;
+  return parts.join(' · ');
+}
+
+const isDone = (p: TranslationProgress) => p.outdated === 0 && p.missing === 0 && p.orphaned === 0;
+
+export function ProgressSummary({ progress }: { progress: TranslationProgress }) {
+  const { t } = useTranslationText();
   return (
-    <p className={`tr-progress${done ? ' tr-progress-done' : ''}`} role="status" data-testid="translation-progress">
-      {parts.join(' · ')}
+    <p className={`tr-progress${isDone(progress) ? ' tr-progress-done' : ''}`} role="status" data-testid="translation-progress">
+      {progressText(progress, t)}
     </p>
   );
 }
@@ -46,28 +52,30 @@ export function useTranslationProgress(articleIds: string[]): Record<string, Tra
 export function TranslationLinks({ article, statuses }: { article: ArticleSummary; statuses: TranslationStatus[] | undefined }) {
   const { t, langName } = useTranslationText();
   const translations = article.versions.filter((v) => v.sourceVersionId);
-  const untranslated = (['en', 'es'] as const).filter((lang) => !article.versions.some((v) => v.lang === lang && v.sourceVersionId));
-  const hasSource = (lang: 'en' | 'es') => article.versions.some((v) => v.lang !== lang);
+  // Nothing translated yet: offer the usual direction, from English when there is an English version.
+  const offer = translations.length === 0 && article.versions.length > 0 ? (article.versions.some((v) => v.lang === 'en') ? 'es' : 'en') : null;
   return (
     <span className="tr-links">
       {translations.map((v) => {
         const status = statuses?.find((s) => s.versionId === v.id);
+        const label = t('tr.openLabel', { title: article.title, lang: langName(v.lang) });
         return (
-          <Link key={v.id} className="tr-link" href={`/articles/${article.id}/translate/${v.lang}`} aria-label={t('tr.openLabel', { title: article.title, lang: langName(v.lang) })}>
-            {t('tr.progressLabel', { lang: langName(v.lang) })}
-            {status && <ProgressSummary progress={status.progress} />}
+          <Link
+            key={v.id}
+            className={`tr-link${status && isDone(status.progress) ? ' tr-progress-done' : ''}`}
+            href={`/articles/${article.id}/translate/${v.lang}`}
+            aria-label={status ? `${label}: ${progressText(status.progress, t)}` : label}
+            data-testid="translation-link"
+          >
+            {v.lang.toUpperCase()}: {status ? progressText(status.progress, t) : t('tr.progressLabel', { lang: langName(v.lang) })}
           </Link>
         );
       })}
-      {translations.length === 0 &&
-        untranslated.filter(hasSource).slice(0, 1).map((lang) => {
-          const target = article.versions.some((v) => v.lang === 'en') && lang === 'en' ? 'es' : lang;
-          return (
-            <Link key={target} className="tr-link" href={`/articles/${article.id}/translate/${target}`} aria-label={t('tr.openLabel', { title: article.title, lang: langName(target) })}>
-              {t('tr.open', { lang: langName(target) })}
-            </Link>
-          );
-        })}
+      {offer && (
+        <Link className="tr-link" href={`/articles/${article.id}/translate/${offer}`} aria-label={t('tr.openLabel', { title: article.title, lang: langName(offer) })}>
+          {t('tr.open', { lang: langName(offer) })}
+        </Link>
+      )}
     </span>
   );
 }
