@@ -59,3 +59,6 @@ for (const page of e.pages) {
   }
 }
 doc.end();
+if (process.env.GALLEY_PRINT_STATS === '1') {
+  process.on('exit', () => console.error(`stats ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}`));
+}

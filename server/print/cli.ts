@@ -43,6 +43,11 @@ async function main(): Promise<void> {
   );
 }
 
+// GALLEY_PRINT_STATS=1: the process reports its own peak memory (for the benchmark).
+if (process.env.GALLEY_PRINT_STATS === '1') {
+  process.on('exit', () => console.error(`stats ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}`));
+}
+
 main().catch((err: unknown) => {
   const message = err instanceof PrintError ? err.message : `render failed: ${(err as Error).stack ?? String(err)}`;
   console.error(`error: ${message}`);

@@ -1,0 +1,122 @@
+/**
+ * The print engine on the reference edition (../shared/bench/edition.json):
+ * whole-process render time per language (median of 5, the CLI spawned as
+ * a child), beside pdfkit's own `columns` + `justify` rendering of the same
+ * content (bench/helpers/naivePdfkit.ts) as a ratio; pages per second; peak
+ * memory of the render process; the time to re-typeset one 1,500-word
+ * article into its frames (warm, median); and the quality figures, with
+ * what each adjustment pays (word spaces only, no hyphenation).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { median, round, type Figure } from '../report';
+import { loadFonts } from '../../server/print/fonts';
+import { readEdition } from '../../server/print/render';
+import type { PrintReport } from '../../server/print/report';
+import { columnFrames, DEFAULT_JUSTIFY, editionStyles, flowStory, typesetEdition, WORD_SPACE_ONLY, type JustifyOptions } from '../../shared/typeset/index';
+
+const RUNS = 5;
+const REFERENCE = path.resolve(process.cwd(), '../shared/bench/edition.json');
+
+interface Run {
+  ms: number;
+  maxRssKb: number;
+}
+
+function timeProcess(args: string[]): Run {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', env: { ...process.env, GALLEY_PRINT_STATS: '1' } });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  const stats = /stats (\{.*\})/.exec(r.stderr);
+  return { ms, maxRssKb: stats ? (JSON.parse(stats[1]!) as { maxRssKb: number }).maxRssKb : NaN };
+}
+
+export async function run(): Promise<Figure[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-bench-print-'));
+  const figures: Figure[] = [];
+  try {
+    for (const lang of ['en', 'es'] as const) {
+      const out = path.join(dir, `${lang}.pdf`);
+      const reportFile = path.join(dir, `${lang}.json`);
+      const galley: Run[] = [];
+      const naive: Run[] = [];
+      // Alternate the two so a busy machine slows both alike.
+      for (let i = 0; i < RUNS; i++) {
+        galley.push(timeProcess(['server/print/cli.ts', '--edition', REFERENCE, '--lang', lang, '--out', out, '--report', reportFile]));
+        naive.push(timeProcess(['bench/helpers/naivePdfkit.ts', REFERENCE, lang, path.join(dir, `naive-${lang}.pdf`)]));
+      }
+      const g = median(galley.map((r) => r.ms));
+      const n = median(naive.map((r) => r.ms));
+      const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as PrintReport;
+      const q = report.quality;
+      figures.push(
+        { name: `render_${lang}_ms`, value: round(g, 0), unit: 'ms' },
+        { name: `pdfkit_naive_${lang}_ms`, value: round(n, 0), unit: 'ms' },
+        { name: `render_vs_pdfkit_naive_${lang}`, value: round(g / n, 2), unit: 'x (goal <= 0.8)' },
+        { name: `pages_per_second_${lang}`, value: round((report.pages * 1000) / g, 1), unit: 'pages/s' },
+        { name: `peak_rss_${lang}_mb`, value: round(Math.max(...galley.map((r) => r.maxRssKb)) / 1024, 0), unit: 'MB (goal < 150)' },
+        { name: `pdfkit_naive_peak_rss_${lang}_mb`, value: round(Math.max(...naive.map((r) => r.maxRssKb)) / 1024, 0), unit: 'MB' },
+        { name: `loose_lines_${lang}`, value: q.loosePercent, unit: '% (goal < 6)' },
+        { name: `very_loose_lines_${lang}`, value: q.veryLoosePercent, unit: '% (goal < 1.5)' },
+        { name: `mean_word_gap_${lang}`, value: round(q.meanGapEm, 3), unit: 'em' },
+        { name: `longest_hyphen_run_${lang}`, value: q.longestHyphenRun, unit: 'lines (goal <= 2)' },
+        { name: `runts_${lang}`, value: q.runts, unit: 'lines (goal 0)' },
+        { name: `over_matter_${lang}`, value: report.overMatterLines, unit: 'lines' },
+      );
+    }
+    figures.push(...adjustmentsPay(), retypeset());
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+function referenceFonts() {
+  const e = readEdition(REFERENCE);
+  const f = e.typography.fonts;
+  return { e, fonts: loadFonts({ serif: f.serif.file, serifBold: f.serifBold.file, sans: f.sans.file, sansBold: f.sansBold.file, sansItalic: f.sansItalic.file }) };
+}
+
+/** Loose lines with each adjustment removed: what letter-spacing and hyphenation pay. */
+function adjustmentsPay(): Figure[] {
+  const { e, fonts } = referenceFonts();
+  const variants: [string, JustifyOptions][] = [
+    ['word_spaces_only', WORD_SPACE_ONLY],
+    ['no_hyphenation', { ...DEFAULT_JUSTIFY, hyphenate: false }],
+  ];
+  return variants.flatMap(([name, justify]) =>
+    (['en', 'es'] as const).map((lang) => ({ name: `loose_lines_${name}_${lang}`, value: typesetEdition(e, lang, fonts, justify).quality.loosePercent, unit: '%' })),
+  );
+}
+
+/** One 1,500-word article (the reference's longest, continued with the next) re-set into a 3-column module. */
+function retypeset(): Figure {
+  const { e, fonts } = referenceFonts();
+  const blocks: { type: 'p' | 'subhead'; text: string }[] = [];
+  let words = 0;
+  for (const a of [...e.articles].sort((x, y) => wordCount(y.en!.paragraphs) - wordCount(x.en!.paragraphs))) {
+    for (const p of a.en!.paragraphs) {
+      if (words >= 1500) break;
+      blocks.push({ type: p.type, text: p.text });
+      words += p.text.split(/\s+/).length;
+    }
+  }
+  const frames = columnFrames({ page: 7, x: 36, y: 68, w: 427.2, h: 1120, columns: 3, gutterPt: 12, headlineSizePt: 24 }, 120);
+  const styles = editionStyles(e, DEFAULT_JUSTIFY);
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    // Each pass edits one word, as a keystroke would.
+    const edited = blocks.map((b, j) => (j === i % blocks.length ? { ...b, text: `${b.text} edit${i}` } : b));
+    const start = performance.now();
+    flowStory({ lang: 'en', blocks: edited }, frames, styles, fonts);
+    times.push(performance.now() - start);
+  }
+  return { name: 'retypeset_1500_word_article_ms', value: round(median(times.slice(5)), 2), unit: 'ms (goal < 5)' };
+}
+
+function wordCount(paragraphs: { text: string }[]): number {
+  return paragraphs.reduce((n, p) => n + p.text.split(/\s+/).length, 0);
+}
