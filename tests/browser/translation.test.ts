@@ -1,0 +1,165 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertClientBuilt, collectPageErrors, launchBrowser, newMemberContext } from '../helpers/browser';
+import { createMember } from '../helpers/factories';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { field, fieldText, openArticle, typeAtEnd, waitForTextIn } from './editorPage';
+
+/**
+ * A writer keeps editing the English original while a translator writes the
+ * Spanish beside it (the translator's interface is in Spanish).
+ */
+const SCREENSHOTS = process.env.TRANSLATION_SCREENSHOTS;
+
+function sourceBlocks(page: Page): Locator {
+  return page.locator('.tr-editor-source.field-body > p, .tr-editor-source.field-body > h3');
+}
+function targetBlocks(page: Page): Locator {
+  return page.locator('.tr-editor-target.field-body > p, .tr-editor-target.field-body > h3');
+}
+function progress(page: Page): Locator {
+  return page.getByTestId('translation-progress');
+}
+
+/** Types into block `index` of the translation body, at its end. */
+async function typeInTarget(page: Page, index: number, text: string): Promise<void> {
+  await targetBlocks(page).nth(index).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text, { delay: 2 });
+}
+
+async function topOf(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element not on screen');
+  return box.y;
+}
+
+/** The paragraph text (padding and marks aside) starts level on both sides. */
+async function contentTop(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => el.getBoundingClientRect().top + parseFloat(getComputedStyle(el).paddingTop));
+}
+
+describe('translating side by side while the original changes', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    assertClientBuilt();
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('flags the changed, added and deleted source paragraphs in the translator\'s view', async () => {
+    const writer = await createMember(server.db, { login: 'writer', displayName: 'Wren Writer' });
+    const translator = await createMember(server.db, { login: 'traductora', displayName: 'Tina Traductora', uiLang: 'es' });
+    const writerContext = await newMemberContext(browser, server.url, writer.login, writer.password);
+    const translatorContext = await newMemberContext(browser, server.url, translator.login, translator.password, {
+      locale: 'es-ES',
+      viewport: { width: 1400, height: 1000 },
+    });
+    const w = await writerContext.newPage();
+    const tr = await translatorContext.newPage();
+    const errors = [...collectPageErrors(w), ...collectPageErrors(tr)];
+
+    // The writer starts an English-only article and writes it.
+    await w.goto(server.url);
+    const created = await w.request.post(`${server.url}/api/articles`, { data: { title: 'Library hours', languages: ['en'] } });
+    expect(created.ok()).toBe(true);
+    const articleId = ((await created.json()) as { id: string }).id;
+    await openArticle(w, server.url, articleId);
+    await typeAtEnd(w, field(w, 'Headline'), 'Library stays open on Sundays');
+    const body = field(w, 'Body text');
+    await typeAtEnd(w, body, 'The neighborhood library will open on Sundays.');
+    await w.keyboard.press('Enter');
+    await w.keyboard.type('Twelve volunteers signed up for the first month.', { delay: 2 });
+    await w.keyboard.press('Enter');
+    await w.keyboard.type('The council did not answer our letter.', { delay: 2 });
+    await waitForTextIn(body, 'The council did not answer our letter.');
+
+    // The translator starts the Spanish translation with empty paragraphs.
+    await tr.goto(`${server.url}/articles/${articleId}/translate/es`);
+    await tr.getByRole('heading', { name: 'Empezar la traducción al español' }).waitFor();
+    await tr.getByLabel('Párrafos vacíos, para escribir la traducción').check();
+    await tr.getByRole('button', { name: 'Empezar la traducción' }).click();
+    await expect.poll(() => targetBlocks(tr).count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => progress(tr).textContent()).toBe('0 de 4 traducidos · 4 sin traducir');
+
+    await typeAtEnd(tr, tr.locator('.tr-editor-target.field-headline'), 'La biblioteca abre los domingos');
+    await typeInTarget(tr, 0, 'La biblioteca del barrio abrirá los domingos.');
+    // The paragraph being typed lights up its source.
+    await expect.poll(() => sourceBlocks(tr).nth(0).getAttribute('class')).toContain('tr-active');
+    await typeInTarget(tr, 1, 'Doce voluntarios se apuntaron para el primer mes.');
+    await expect.poll(() => sourceBlocks(tr).nth(1).getAttribute('class')).toContain('tr-active');
+    expect(await sourceBlocks(tr).nth(0).getAttribute('class')).not.toContain('tr-active');
+    await typeInTarget(tr, 2, 'El ayuntamiento no respondió a nuestra carta.');
+    await expect.poll(() => progress(tr).textContent()).toBe('4 de 4 traducidos');
+    // Rows are level: each translation starts beside its source paragraph.
+    for (let i = 0; i < 3; i++) {
+      expect(Math.abs((await contentTop(sourceBlocks(tr).nth(i))) - (await contentTop(targetBlocks(tr).nth(i))))).toBeLessThan(2);
+    }
+
+    // 1. The writer changes a word of the second paragraph.
+    const second = body.locator('p').nth(1);
+    await second.click();
+    await w.keyboard.press('Home');
+    await w.keyboard.press('Control+Shift+ArrowRight');
+    await w.keyboard.type('Fifteen');
+    await waitForTextIn(body, 'Fifteen volunteers signed up');
+    const changedAt = Date.now();
+    await expect.poll(() => targetBlocks(tr).nth(1).getAttribute('class'), { timeout: 1000, interval: 20 }).toContain('tr-outdated');
+    expect(Date.now() - changedAt).toBeLessThan(1000);
+    const note = tr.locator('.tr-note-outdated');
+    await expect.poll(() => note.locator('del').allTextContents()).toEqual(['Twelve']);
+    expect(await note.locator('ins').allTextContents()).toEqual(['Fifteen']);
+    expect(await note.locator('p').first().textContent()).toBe('El original cambió desde que se tradujo esto:');
+    await expect.poll(() => progress(tr).textContent()).toBe('3 de 4 traducidos · 1 desactualizados');
+    if (SCREENSHOTS) await tr.screenshot({ path: `${SCREENSHOTS}/translation-outdated.png`, fullPage: true });
+
+    // The translator updates the translation and marks it current.
+    const outdated = targetBlocks(tr).nth(1);
+    await outdated.click();
+    await tr.keyboard.press('Home');
+    await tr.keyboard.press('Control+Shift+ArrowRight');
+    await tr.keyboard.type('Quince');
+    await note.getByRole('button', { name: 'Marcar al día' }).click();
+    await expect.poll(() => targetBlocks(tr).nth(1).getAttribute('class')).toContain('tr-current');
+    await expect.poll(() => note.count()).toBe(0);
+    expect(await fieldText(targetBlocks(tr).nth(1))).toBe('Quince voluntarios se apuntaron para el primer mes.');
+    await expect.poll(() => progress(tr).textContent()).toBe('4 de 4 traducidos');
+
+    // 2. The writer adds a paragraph at the end.
+    await typeAtEnd(w, body, '');
+    await w.keyboard.press('Enter');
+    await w.keyboard.type('Volunteers meet on Thursdays.', { delay: 2 });
+    const missing = tr.locator('.tr-note-missing');
+    await missing.waitFor({ timeout: 5000 });
+    expect(await missing.locator('p').textContent()).toBe('Sin traducir todavía: un párrafo nuevo del original.');
+    await expect.poll(() => progress(tr).textContent()).toBe('4 de 5 traducidos · 1 sin traducir');
+    // Its row is level with the new source paragraph.
+    await expect.poll(async () => Math.abs((await contentTop(sourceBlocks(tr).nth(3))) - (await topOf(missing)))).toBeLessThan(2);
+
+    // 3. The writer deletes the third paragraph (empties it, then joins it away).
+    const third = body.locator('p').nth(2);
+    await third.click();
+    await w.keyboard.press('End');
+    await w.keyboard.press('Shift+Home');
+    await w.keyboard.press('Backspace');
+    await w.keyboard.press('Backspace');
+    await expect.poll(() => body.locator('p').count()).toBe(3);
+    await expect.poll(() => targetBlocks(tr).nth(2).getAttribute('class'), { timeout: 5000 }).toContain('tr-orphaned');
+    expect(await tr.locator('.tr-note-orphaned p').textContent()).toBe('Se borró su párrafo original.');
+    await expect.poll(() => progress(tr).textContent()).toBe('3 de 4 traducidos · 1 sin traducir · 1 huérfanos');
+    if (SCREENSHOTS) await tr.screenshot({ path: `${SCREENSHOTS}/translation-orphaned.png`, fullPage: true });
+
+    // The issue's article list shows the same progress, from the server.
+    const list = await w.request.get(`${server.url}/api/translation-progress?articleIds=${articleId}`);
+    expect(((await list.json()) as { progress: Record<string, { progress: { orphaned: number } }[]> }).progress[articleId]?.[0]?.progress.orphaned).toBe(1);
+
+    expect(errors).toEqual([]);
+    await Promise.all([writerContext.close(), translatorContext.close()]);
+  }, 180_000);
+});
