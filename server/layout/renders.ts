@@ -44,7 +44,7 @@ export interface RenderJob {
 
 /** Finished renders kept per server (their PDFs are deleted with them). */
 const KEEP_JOBS = 20;
-const WORKER_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), 'renderWorker.ts');
+const WORKER_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), 'renderWorker.mjs');
 
 export class RenderJobs {
   private readonly jobs = new Map<string, RenderJob>();
@@ -52,6 +52,7 @@ export class RenderJobs {
   private running = false;
   private readonly renditions: RenditionCache;
   private readonly dir: string;
+  private readonly worker = new RenderWorker();
 
   constructor(private readonly ctx: AppContext) {
     this.renditions = new RenditionCache(new PictureFiles(ctx.config.dataDir));
@@ -117,7 +118,7 @@ export class RenderJobs {
     job.status = 'running';
     try {
       const input = await item.input();
-      job.report = await runWorker(input, (done, total) => {
+      job.report = await this.worker.run(input, (done, total) => {
         job.done = done;
         job.total = total;
       });
@@ -141,27 +142,57 @@ export class RenderJobs {
   }
 }
 
-function runWorker(input: LayoutRenderInput, onProgress: (done: number, total: number) => void): Promise<LayoutRenderReport> {
-  return new Promise((resolve, reject) => {
-    // tsx in the worker too: the server runs TypeScript directly (npm start, tests).
-    const worker = new Worker(WORKER_FILE, { workerData: input, execArgv: ['--import', 'tsx'] });
-    worker.unref();
-    let settled = false;
-    worker.on('message', (m: { type: 'progress'; done: number; total: number } | { type: 'done'; report: LayoutRenderReport } | { type: 'error'; message: string }) => {
-      if (m.type === 'progress') onProgress(m.done, m.total);
-      else {
-        settled = true;
+type WorkerMessage = { type: 'progress'; done: number; total: number } | { type: 'done'; report: LayoutRenderReport } | { type: 'error'; message: string };
+
+/** An idle render worker is stopped after this long (starting one costs a second or two). */
+const WORKER_IDLE_MS = 60_000;
+
+/**
+ * One long-lived worker thread, started on the first render and kept for
+ * the next ones (it has parsed the fonts and compiled the engine already);
+ * stopped when idle, started again after a crash.
+ */
+class RenderWorker {
+  private worker: Worker | null = null;
+  private idle: NodeJS.Timeout | null = null;
+
+  run(input: LayoutRenderInput, onProgress: (done: number, total: number) => void): Promise<LayoutRenderReport> {
+    if (this.idle) clearTimeout(this.idle);
+    const worker = (this.worker ??= this.spawn());
+    return new Promise<LayoutRenderReport>((resolve, reject) => {
+      const onMessage = (m: WorkerMessage) => {
+        if (m.type === 'progress') return onProgress(m.done, m.total);
+        cleanup();
         if (m.type === 'done') resolve(m.report);
         else reject(new Error(m.message));
-        void worker.terminate();
-      }
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        this.worker = null;
+        reject(new Error(`the render stopped unexpectedly (exit code ${code})`));
+      };
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('exit', onExit);
+      worker.postMessage(input);
+    }).finally(() => {
+      this.idle = setTimeout(() => this.stop(), WORKER_IDLE_MS);
+      this.idle.unref();
     });
-    worker.on('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`the render stopped unexpectedly (exit code ${code})`));
-    });
-  });
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_FILE);
+    worker.unref();
+    worker.on('error', () => undefined); // reported through 'exit'
+    return worker;
+  }
+
+  stop(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+  }
 }
