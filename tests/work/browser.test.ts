@@ -36,6 +36,7 @@ describe('collective work in the browser', () => {
       ['ana', 'Ana Ruiz'],
       ['ben', 'Ben Okafor'],
       ['cai', 'Cai Moreno'],
+      ['dee', 'Dee Lindqvist'],
     ] as const) {
       const m = await createMember(server.db, { login, displayName });
       people[login] = { login, password: m.password, id: m.id };
@@ -137,6 +138,50 @@ describe('collective work in the browser', () => {
     const original = SAMPLE_TEXT.body.map((b) => b.text).join('\n');
     await expect.poll(() => fieldText(field(ana, 'Body text')), { timeout: 15_000 }).toBe(original);
     await expect.poll(() => fieldText(field(ben, 'Body text')), { timeout: 15_000 }).toBe(original);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('a third member comments on a sentence while a fourth edits around it, and the comment stays on its sentence', async () => {
+    const article = createArticle(server.db, { title: 'Drivers' });
+    writeStoredText(server.db, article.docNames.en, SAMPLE_TEXT);
+    const sentence = SAMPLE_TEXT.body[1]!.text;
+    const cai = await pageFor('cai');
+    const dee = await pageFor('dee');
+    await openArticle(cai, server.url, article.id);
+    await openArticle(dee, server.url, article.id);
+
+    // Cai selects the sentence (the body's second paragraph) and comments on it.
+    await cai.evaluate(() => {
+      const paragraph = document.querySelectorAll('.prose.field-body > p')[1]!;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    });
+    const panel = cai.getByRole('complementary', { name: 'Comments' });
+    await panel.getByRole('button', { name: 'Comment on the selected text' }).click();
+    await panel.getByLabel('Your comment (write @login to mention someone)').fill('Twenty or thirty minutes? @dee');
+    await panel.getByRole('button', { name: 'Post comment' }).click();
+    await expect.poll(() => panel.locator('.comment-quote').allTextContents()).toEqual([sentence]);
+
+    // Dee writes before the sentence and right after it.
+    const body = field(dee, 'Body text');
+    await body.click();
+    await dee.keyboard.press('Control+Home');
+    await dee.keyboard.type('Early on Monday: ', { delay: 5 });
+    await typeAtEnd(dee, body, ' Management refused.');
+    await waitForTextIn(field(cai, 'Body text'), 'four hours. Management refused.');
+    await waitForTextIn(field(cai, 'Body text'), 'Early on Monday: The drivers');
+
+    // The comment is still on its sentence, in Cai's panel and for the server.
+    await expect.poll(() => panel.locator('.comment-quote').allTextContents(), { timeout: 15_000 }).toEqual([sentence]);
+    const threads = await (await fetch(`${server.url}/api/versions/${article.versions.en}/comments`, { headers: { cookie: await cookieOf('dee') } })).json();
+    const current = await fieldText(field(cai, 'Body text'));
+    expect(current.slice(threads.threads[0].anchor.from, threads.threads[0].anchor.to)).toBe(sentence);
+    // Dee was mentioned.
+    await dee.goto(`${server.url}/notifications`);
+    await expect.poll(() => dee.locator('main').textContent()).toContain('Cai Moreno mentioned you');
     expect(errors).toEqual([]);
   }, 120_000);
 

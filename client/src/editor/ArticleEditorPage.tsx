@@ -12,6 +12,7 @@ import { ArticleConnection, type ConnectionState } from './connection';
 import { FieldEditor } from './FieldEditor';
 import { presenceUser } from './presence';
 import { VersionWorkLinks } from '../work/routes';
+import { CommentsPanel } from '../work/CommentsPanel';
 
 /** /articles/<id>/<lang>: the four fields of one language version, co-edited live. */
 export default function ArticleEditorPage({ articleId, lang }: { articleId: string; lang: Lang }) {
@@ -34,6 +35,7 @@ export default function ArticleEditorPage({ articleId, lang }: { articleId: stri
       ) : (
         <Notice kind="error">{t('editor.noSuchVersion', { lang: t(`lang.${lang}`) })}</Notice>
       )}
+      {version && <CommentsPanel versionId={version.id} />}
     </main>
   );
 }

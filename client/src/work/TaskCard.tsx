@@ -7,6 +7,7 @@ import type { Task, TaskStatus } from '../../../shared/work/types';
 import { workApi } from './api';
 import { useWorkText } from './messages';
 import { SubjectLabel } from './ui';
+import { TaskTranslationProgress } from '../translation/TaskProgress';
 
 /**
  * One task as a card: what, about what, due when, who holds and learns it,
@@ -34,6 +35,7 @@ export function TaskCard({ task, members, changed }: { task: Task; members: Memb
         {t(`w.kind.${task.kind}`)} · <SubjectLabel task={task} />
         {task.dueDate && <> · {t('w.task.due', { date: date(task.dueDate) })}</>}
       </span>
+      <TaskTranslationProgress task={task} />
       {task.overdue && <strong className="badge badge-warn">{t('w.task.overdue')}</strong>}
       <span>
         {t('w.task.holders')}: {task.holders.length ? task.holders.map((h) => h.displayName).join(', ') : t('w.task.nobody')}

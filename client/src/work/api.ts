@@ -64,6 +64,20 @@ export interface Checkpoint {
   createdBy: PersonRef | null;
   createdAt: string;
 }
+export interface CommentReply {
+  id: string;
+  author: PersonRef | null;
+  body: string;
+  createdAt: string;
+}
+export interface CommentThread extends CommentReply {
+  field: 'headline' | 'deck' | 'byline' | 'body';
+  anchor: { from: number; to: number; quote: string } | null;
+  originalQuote: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  replies: CommentReply[];
+}
 export interface Collective {
   id: string;
   name: string;
@@ -117,6 +131,13 @@ export const workApi = {
   checkpoint: (id: string) => request<{ checkpoint: Checkpoint; text: ArticleText }>('GET', `/checkpoints/${id}`),
   compare: (id: string) => request<{ diff: WordDiff }>('GET', `/checkpoints/${id}/compare`).then((r) => r.diff),
   restore: (id: string) => request<{ restored: boolean }>('POST', `/checkpoints/${id}/restore`),
+
+  comments: (versionId: string) =>
+    request<{ threads: CommentThread[] }>('GET', `/versions/${versionId}/comments`).then((r) => r.threads),
+  comment: (versionId: string, body: { field: string; from: number; to: number; body: string }) =>
+    request<{ thread: CommentThread }>('POST', `/versions/${versionId}/comments`, body),
+  reply: (threadId: string, body: string) => request<unknown>('POST', `/comments/${threadId}/replies`, { body }),
+  resolve: (threadId: string, resolved: boolean) => request<unknown>('POST', `/comments/${threadId}/${resolved ? 'resolve' : 'reopen'}`),
 
   collectives: () => request<{ collectives: Collective[] }>('GET', '/collectives').then((r) => r.collectives),
 };

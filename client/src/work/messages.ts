@@ -167,6 +167,20 @@ const en = {
   'w.history.readonly': 'This version, read only:',
   'w.history.changes': 'Changes from this version to now: {inserted} words added, {deleted} removed.',
   'w.history.every': 'Saved automatically at most every {minutes} minutes while people write.',
+  'w.comments.title': 'Comments',
+  'w.comments.onSelection': 'Comment on the selected text',
+  'w.comments.selectFirst': 'Select some text in a field first.',
+  'w.comments.body': 'Your comment (write @login to mention someone)',
+  'w.comments.post': 'Post comment',
+  'w.comments.cancel': 'Cancel',
+  'w.comments.none': 'No comments yet.',
+  'w.comments.gone': 'The text this was on has been deleted: “{quote}”',
+  'w.comments.reply': 'Reply',
+  'w.comments.replyLabel': 'Reply to {name}',
+  'w.comments.resolve': 'Resolve',
+  'w.comments.reopen': 'Reopen',
+  'w.comments.resolved': 'Resolved',
+  'w.comments.showResolved': 'Show resolved',
 } as const;
 
 type Key = keyof typeof en;
@@ -332,6 +346,20 @@ const es: Record<Key, string> = {
   'w.history.readonly': 'Esta versión, solo lectura:',
   'w.history.changes': 'Cambios de esta versión a ahora: {inserted} palabras añadidas, {deleted} quitadas.',
   'w.history.every': 'Se guarda sola como mucho cada {minutes} minutos mientras se escribe.',
+  'w.comments.title': 'Comentarios',
+  'w.comments.onSelection': 'Comentar el texto seleccionado',
+  'w.comments.selectFirst': 'Primero selecciona algo de texto en un campo.',
+  'w.comments.body': 'Tu comentario (escribe @usuario para mencionar a alguien)',
+  'w.comments.post': 'Publicar comentario',
+  'w.comments.cancel': 'Cancelar',
+  'w.comments.none': 'Aún no hay comentarios.',
+  'w.comments.gone': 'Se borró el texto en el que estaba: «{quote}»',
+  'w.comments.reply': 'Responder',
+  'w.comments.replyLabel': 'Responder a {name}',
+  'w.comments.resolve': 'Resolver',
+  'w.comments.reopen': 'Reabrir',
+  'w.comments.resolved': 'Resuelto',
+  'w.comments.showResolved': 'Mostrar los resueltos',
 };
 
 export type WorkKey = Key;
