@@ -101,7 +101,8 @@ describe('a wrong password many times', () => {
     await loginCookie(server.url, other.login, other.password);
   });
 
-  it('limits failures per client address too, across many login names', async () => {
+  // Fifty scrypt checks: seconds of CPU on a busy machine.
+  it('limits failures per client address too, across many login names', { timeout: 90_000 }, async () => {
     const own = await startTestServer();
     try {
       // Sent side by side, as a guessing script would (and so the test is quick).
