@@ -45,9 +45,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function spawnServer(opts: { dataDir: string; port: number; demo?: boolean }): Promise<ServerProcess> {
+export async function spawnServer(opts: {
+  dataDir: string;
+  port: number;
+  demo?: boolean;
+  /** Extra node flags (e.g. --cpu-prof when looking for hot spots). */
+  nodeArgs?: string[];
+}): Promise<ServerProcess> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -53,17 +53,32 @@ export class CollabHub {
   private flushScheduled = false;
   private closed = false;
 
+  /** One transaction for every document with pending updates (made once: it is on the hot path). */
+  private readonly commitBatch: (docs: LiveDoc[]) => void;
+
   constructor(
     private readonly db: DB,
     readonly options: HubOptions,
-  ) {}
+  ) {
+    this.commitBatch = db.transaction((docs: LiveDoc[]) => {
+      for (const live of docs) {
+        if (live.uncommitted.length === 0) continue;
+        live.lastStoredId = insertUpdates(db, live.name, live.uncommitted.map((p) => p.update));
+        live.storedRows += live.uncommitted.length;
+      }
+    });
+  }
 
   /** Names of the documents held in memory now. */
   loadedDocNames(): string[] {
     return [...this.docs.keys()];
   }
 
-  /** The live document, loaded completely from storage first if it is not in memory. */
+  /**
+   * The live document, loaded completely from storage first if it is not in
+   * memory. Server-side changes may open a document without joining it; one
+   * loaded that way leaves memory again after the idle delay.
+   */
   open(docName: string): LiveDoc {
     let live = this.docs.get(docName);
     if (!live) {
@@ -71,15 +86,16 @@ export class CollabHub {
       // before any message of any connection can be looked at.
       live = new LiveDoc(docName, loadLog(this.db, docName), this.onUpdate, this.send);
       this.docs.set(docName, live);
-    }
-    if (live.idleTimer) {
-      clearTimeout(live.idleTimer);
-      live.idleTimer = null;
+      this.scheduleIdleCheck(live);
     }
     return live;
   }
 
   join(live: LiveDoc, ws: WebSocket, canWrite: boolean): Connection {
+    if (live.idleTimer) {
+      clearTimeout(live.idleTimer);
+      live.idleTimer = null;
+    }
     const conn = new Connection(ws, live, canWrite);
     live.conns.add(conn);
     // Our state vector asks a writer for whatever it has that we lack (its
@@ -95,10 +111,13 @@ export class CollabHub {
     const live = conn.live;
     if (!live.conns.delete(conn)) return;
     if (conn.clientIds.size) removeAwarenessStates(live.awareness, [...conn.clientIds], null);
-    if (live.conns.size === 0 && !this.closed) {
-      live.idleTimer = setTimeout(() => this.unloadIfIdle(live), this.options.idleUnloadMs);
-      live.idleTimer.unref();
-    }
+    if (live.conns.size === 0) this.scheduleIdleCheck(live);
+  }
+
+  private scheduleIdleCheck(live: LiveDoc): void {
+    if (this.closed || live.idleTimer) return;
+    live.idleTimer = setTimeout(() => this.unloadIfIdle(live), this.options.idleUnloadMs);
+    live.idleTimer.unref();
   }
 
   receive(conn: Connection, frame: Uint8Array): void {
@@ -195,13 +214,7 @@ export class CollabHub {
     const docs = [...this.dirty];
     this.dirty.clear();
     try {
-      this.db.transaction(() => {
-        for (const live of docs) {
-          if (live.uncommitted.length === 0) continue;
-          live.lastStoredId = insertUpdates(this.db, live.name, live.uncommitted.map((p) => p.update));
-          live.storedRows += live.uncommitted.length;
-        }
-      })();
+      this.commitBatch(docs);
     } catch (err) {
       // Nothing of this batch was stored, so none of it may be relayed. The
       // documents are dropped from memory; their writers reconnect and send

@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDoc } from '../../server/collab/storage';
 import { LIMITS } from '../../shared/limits';
 import { memberWithCookie } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -169,6 +170,15 @@ describe('memory and log upkeep', () => {
     await synced(ben);
     expect(ben.doc.getText('notes').toString()).toBe('kept after unloading');
     ben.destroy();
+    await waitFor(() => !hub.loadedDocNames().includes(docName), 'the document to leave memory again');
+
+    // A server-side change opens the document without a connection: it is
+    // stored, and the document leaves memory again too.
+    const live = hub.open(docName);
+    live.doc.getText('notes').insert(0, 'Restored: ');
+    hub.flush();
+    expect(loadDoc(server.db, docName).getText('notes').toString()).toBe('Restored: kept after unloading');
+    await waitFor(() => !hub.loadedDocNames().includes(docName), 'the server-opened document to leave memory');
   });
 
   it('compacts a long log into one row and keeps the text identical', async () => {
