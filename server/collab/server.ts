@@ -165,11 +165,18 @@ function decodeName(raw: string): string | null {
 function sameSite(req: http.IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
+  let host: string;
   try {
-    return new URL(origin).host === req.headers.host;
+    host = new URL(origin).host;
   } catch {
     return false;
   }
+  if (host === req.headers.host) return true;
+  // Behind a reverse proxy on this machine (the app trusts loopback
+  // proxies), the public host arrives as X-Forwarded-Host.
+  const forwarded = req.headers['x-forwarded-host'];
+  const fromLoopback = /^(127\.|::1$|::ffff:127\.)/.test(req.socket.remoteAddress ?? '');
+  return fromLoopback && typeof forwarded === 'string' && forwarded.split(',')[0]!.trim() === host;
 }
 
 function refuseHttp(socket: Duplex, status: number, text: string): void {

@@ -91,6 +91,15 @@ describe('who may open a live document', () => {
       own.on('close', (code) => reject(new Error(`closed with ${code}`)));
     });
     own.close();
+    // Behind a reverse proxy on this machine, the public host is forwarded.
+    const proxied = new WebSocket(`${collabUrl(server.url)}/${docName}`, {
+      headers: { cookie: memberCookie, origin: 'https://galley.example', 'x-forwarded-host': 'galley.example' },
+    });
+    await new Promise((resolve, reject) => {
+      proxied.on('message', resolve);
+      proxied.on('close', (code) => reject(new Error(`closed with ${code}`)));
+    });
+    proxied.close();
   });
 
   it('answers upgrades outside /collab/ with 404', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collabOf } from '../../server/collab/server';
 import { loadDoc } from '../../server/collab/storage';
 import { readArticle, writeArticle } from '../../shared/editor/content';
 import { memberWithCookie } from '../helpers/factories';
@@ -75,6 +76,22 @@ describe('live co-editing over the y-websocket protocol', () => {
     expect(ben.doc.getText('notes').toString()).toBe('');
     ana.provider.connect();
     await waitFor(() => ben.doc.getText('notes').toString() === 'typed offline', 'the offline edit to arrive');
+  });
+
+  it('on shutdown, commits what is pending and closes connections with 1001', async () => {
+    const ana = client();
+    await synced(ana);
+    const { hub } = collabOf(server.httpServer)!;
+    // A server-side change, applied in memory; its commit is due at the end
+    // of this event-loop turn, but the server is told to stop first.
+    hub.open(docName).doc.getText('notes').insert(0, 'pending at shutdown');
+    expect(logRows(server.db)).toEqual([]);
+    const dataDir = server.dataDir;
+    await server.close();
+    await waitFor(() => ana.closes.length > 0, 'the client to see the close');
+    expect(ana.closes[0]!.code).toBe(1001);
+    server = await startTestServer({ dataDir });
+    expect(loadDoc(server.db, docName).getText('notes').toString()).toBe('pending at shutdown');
   });
 
   it('relays presence (awareness) between clients', async () => {
