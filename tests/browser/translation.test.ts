@@ -67,7 +67,12 @@ describe('translating side by side while the original changes', () => {
 
     // The writer starts an English-only article and writes it.
     await w.goto(server.url);
-    const created = await w.request.post(`${server.url}/api/articles`, { data: { title: 'Library hours', languages: ['en'] } });
+    const edition = await w.request.post(`${server.url}/api/editions`, { data: { number: 47, title: 'Spring' } });
+    expect(edition.ok()).toBe(true);
+    const editionId = ((await edition.json()) as { id: string }).id;
+    const created = await w.request.post(`${server.url}/api/articles`, {
+      data: { title: 'Library hours', languages: ['en'], editionId },
+    });
     expect(created.ok()).toBe(true);
     const articleId = ((await created.json()) as { id: string }).id;
     await openArticle(w, server.url, articleId);
@@ -155,9 +160,26 @@ describe('translating side by side while the original changes', () => {
     await expect.poll(() => progress(tr).textContent()).toBe('3 de 4 traducidos · 1 sin traducir · 1 huérfanos');
     if (SCREENSHOTS) await tr.screenshot({ path: `${SCREENSHOTS}/translation-orphaned.png`, fullPage: true });
 
+    // The translator removes the orphan and translates the new paragraph
+    // in a block added for it, level with its source.
+    await tr.locator('.tr-note-orphaned').getByRole('button', { name: 'Quitar' }).click();
+    await expect.poll(() => targetBlocks(tr).count()).toBe(2);
+    await missing.getByRole('button', { name: 'Añadir un párrafo para él' }).click();
+    await expect.poll(() => targetBlocks(tr).count()).toBe(3);
+    await expect.poll(() => targetBlocks(tr).nth(2).getAttribute('class')).toContain('tr-empty');
+    await tr.keyboard.type('Los voluntarios se reúnen los jueves.', { delay: 2 });
+    await expect.poll(() => progress(tr).textContent()).toBe('4 de 4 traducidos');
+    await expect.poll(() => missing.count()).toBe(0);
+    await expect
+      .poll(async () => Math.abs((await contentTop(sourceBlocks(tr).nth(2))) - (await contentTop(targetBlocks(tr).nth(2)))))
+      .toBeLessThan(2);
+
     // The issue's article list shows the same progress, from the server.
     const list = await w.request.get(`${server.url}/api/translation-progress?articleIds=${articleId}`);
-    expect(((await list.json()) as { progress: Record<string, { progress: { orphaned: number } }[]> }).progress[articleId]?.[0]?.progress.orphaned).toBe(1);
+    const listed = (await list.json()) as { progress: Record<string, { progress: { translated: number; total: number } }[]> };
+    expect(listed.progress[articleId]?.[0]?.progress).toMatchObject({ translated: 4, total: 4 });
+    await w.goto(`${server.url}/editions/${editionId}`);
+    await expect.poll(() => w.getByTestId('translation-link').textContent(), { timeout: 15_000 }).toBe('ES: 4 of 4 translated');
 
     expect(errors).toEqual([]);
     await Promise.all([writerContext.close(), translatorContext.close()]);

@@ -156,7 +156,7 @@ function build(doc: PMNode, marks: EditorMarks, onAction: () => ActionHandler): 
  * show as outdated. Only for this member's own typing (remote changes carry
  * the sync plugin's meta and were handled by whoever typed them).
  */
-function refreshStartedBlocks(transactions: readonly Transaction[], oldState: EditorState, newState: EditorState, lookup: SourceLookup): Transaction | null {
+export function refreshStartedBlocks(transactions: readonly Transaction[], oldState: EditorState, newState: EditorState, lookup: SourceLookup): Transaction | null {
   if (!transactions.some((tr) => tr.docChanged) || transactions.some((tr) => tr.getMeta(ySyncPluginKey))) return null;
   const wasEmpty = new Set<string>();
   oldState.doc.forEach((node) => {
