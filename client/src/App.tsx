@@ -14,6 +14,7 @@ import { SessionProvider, useSession } from './session';
 import { picturesScreen } from './pictures/routes';
 import { workScreen } from './work/routes';
 import { translationScreen } from './translation/routes';
+import { layoutScreen } from './layout/routes';
 
 // The editor (Tiptap, ProseMirror, Yjs) is most of the client's weight: it
 // loads only when someone opens an article, so the first screen stays light.
@@ -61,6 +62,8 @@ function screenFor(path: string): ReactNode {
   if (work) return work;
   const translation = translationScreen(path);
   if (translation) return translation;
+  const layout = layoutScreen(path);
+  if (layout) return layout;
   let m = match('/editions/:id', path);
   if (m) return <EditionPage key={m.id} id={m.id!} />;
   m = match('/articles/:id/:lang', path);
