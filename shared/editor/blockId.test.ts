@@ -4,6 +4,7 @@ import { joinBackward, splitBlock, deleteSelection } from '@tiptap/pm/commands';
 import { TextSelection } from '@tiptap/pm/state';
 import { HeadlessEditor, sync } from '../../tests/translation/headlessEditor';
 import { writeArticle, readArticle } from './content';
+import { insertParagraphBefore } from './blockId';
 
 function article(paragraphs: string[]): Y.Doc {
   const doc = new Y.Doc();
@@ -57,6 +58,24 @@ describe('block ids in one editor', () => {
     editor.run(splitBlock);
     expect(editor.blocks()[0]?.id).toBe('p0');
     expectUniqueIds(editor.blocks());
+  });
+
+  it('keeps the id with the text on Enter at the start of a paragraph (a new empty paragraph goes before)', () => {
+    const editor = new HeadlessEditor(article(['One.', 'Two.']));
+    editor.setCursor(1, 0);
+    expect(editor.run(insertParagraphBefore)).toBe(true);
+    const blocks = editor.blocks();
+    expect(blocks.map((b) => b.text)).toEqual(['One.', '', 'Two.']);
+    expect(blocks[0]?.id).toBe('p0');
+    expect(blocks[2]?.id).toBe('p1');
+    expectUniqueIds(blocks);
+    editor.type('Inserted ');
+    expect(editor.blocks()[2]).toEqual({ id: 'p1', text: 'Inserted Two.' });
+    // Not at the start, or in an empty paragraph: an ordinary split.
+    editor.setCursor(0, 2);
+    expect(editor.run(insertParagraphBefore)).toBe(false);
+    editor.setCursor(1, 0);
+    expect(editor.run(insertParagraphBefore)).toBe(false);
   });
 
   it('keeps the first block id when two blocks are joined', () => {

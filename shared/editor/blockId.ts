@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Plugin, PluginKey, TextSelection, type Command, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { BLOCK_ID_ATTR, HEADING_NODE, PARAGRAPH_NODE, SOURCE_LINK_ATTRS } from './fields';
 
 /**
@@ -10,7 +10,9 @@ import { BLOCK_ID_ATTR, HEADING_NODE, PARAGRAPH_NODE, SOURCE_LINK_ATTRS } from '
  * Rules (each tested in blockId.test.ts):
  *  - a block keeps its id while it is edited;
  *  - a split keeps the id on the first half; the second half gets a new one
- *    (`keepOnSplit: false`, then the fixer below fills the gap);
+ *    (`keepOnSplit: false`, then the fixer below fills the gap). Enter at
+ *    the very start of a paragraph is no split but a new empty paragraph
+ *    before it: the text keeps its id, so its translation stays linked;
  *  - a join keeps the first block's id (ProseMirror keeps the first node);
  *  - pasted blocks whose ids are already in the document get fresh ids, while
  *    a cut-and-paste (a move) keeps them, so a moved paragraph keeps its link;
@@ -116,6 +118,28 @@ export function clearTakenIds(slice: Slice, taken: Set<string>): Slice {
   return new Slice(clear(slice.content), slice.openStart, slice.openEnd);
 }
 
+/**
+ * Enter at the start of a non-empty paragraph or subhead: a new empty
+ * paragraph goes in before it and the cursor stays with the text. (A plain
+ * split would leave the id on the empty first half and give the text a new
+ * one, cutting the text from its translation.)
+ */
+export const insertParagraphBefore: Command = (state, dispatch) => {
+  const { selection } = state;
+  const { $from } = selection;
+  if (!selection.empty || $from.parentOffset !== 0 || $from.parent.content.size === 0 || !isBlock($from.parent)) return false;
+  const paragraph = state.schema.nodes[PARAGRAPH_NODE];
+  if (!paragraph) return false;
+  const before = $from.before();
+  if (!$from.node(-1).canReplaceWith($from.index(-1), $from.index(-1), paragraph)) return false;
+  if (dispatch) {
+    const tr = state.tr.insert(before, paragraph.create());
+    tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map($from.pos)));
+    dispatch(tr.scrollIntoView());
+  }
+  return true;
+};
+
 export function blockIdPlugin(): Plugin {
   return new Plugin({
     key: blockIdPluginKey,
@@ -133,6 +157,14 @@ export function blockIdPlugin(): Plugin {
 
 export const BlockId = Extension.create({
   name: 'blockId',
+  // Before the core keymap, so that its Enter sees insertParagraphBefore first.
+  priority: 1000,
+
+  addKeyboardShortcuts() {
+    return {
+      Enter: ({ editor }) => insertParagraphBefore(editor.state, editor.view.dispatch),
+    };
+  },
 
   addGlobalAttributes() {
     return [

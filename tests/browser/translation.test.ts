@@ -121,7 +121,7 @@ describe('translating side by side while the original changes', () => {
     await expect.poll(() => note.locator('del').allTextContents()).toEqual(['Twelve']);
     expect(await note.locator('ins').allTextContents()).toEqual(['Fifteen']);
     expect(await note.locator('p').first().textContent()).toBe('El original cambió desde que se tradujo esto:');
-    await expect.poll(() => progress(tr).textContent()).toBe('3 de 4 traducidos · 1 desactualizados');
+    await expect.poll(() => progress(tr).textContent()).toBe('3 de 4 traducidos · 1 desactualizado');
     if (SCREENSHOTS) await tr.screenshot({ path: `${SCREENSHOTS}/translation-outdated.png`, fullPage: true });
 
     // The translator updates the translation and marks it current.
@@ -157,7 +157,7 @@ describe('translating side by side while the original changes', () => {
     await expect.poll(() => body.locator('p').count()).toBe(3);
     await expect.poll(() => targetBlocks(tr).nth(2).getAttribute('class'), { timeout: 5000 }).toContain('tr-orphaned');
     expect(await tr.locator('.tr-note-orphaned p').textContent()).toBe('Se borró su párrafo original.');
-    await expect.poll(() => progress(tr).textContent()).toBe('3 de 4 traducidos · 1 sin traducir · 1 huérfanos');
+    await expect.poll(() => progress(tr).textContent()).toBe('3 de 4 traducidos · 1 sin traducir · 1 huérfano');
     if (SCREENSHOTS) await tr.screenshot({ path: `${SCREENSHOTS}/translation-orphaned.png`, fullPage: true });
 
     // The translator removes the orphan and translates the new paragraph

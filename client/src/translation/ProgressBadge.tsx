@@ -9,9 +9,10 @@ import { useTranslationText, type TranslateText } from './messages';
 /** "12 of 20 translated · 2 outdated · 6 missing": what is left to do. */
 export function progressText(progress: TranslationProgress, t: TranslateText): string {
   const parts = [t('tr.progress', { translated: progress.translated, total: progress.total })];
-  if (progress.outdated) parts.push(t('tr.progress.outdated', { count: progress.outdated }));
+  // Spanish adjectives agree in number ("1 desactualizado", "2 desactualizados").
+  if (progress.outdated) parts.push(t(progress.outdated === 1 ? 'tr.progress.outdatedOne' : 'tr.progress.outdated', { count: progress.outdated }));
   if (progress.missing) parts.push(t('tr.progress.missing', { count: progress.missing }));
-  if (progress.orphaned) parts.push(t('tr.progress.orphaned', { count: progress.orphaned }));
+  if (progress.orphaned) parts.push(t(progress.orphaned === 1 ? 'tr.progress.orphanedOne' : 'tr.progress.orphaned', { count: progress.orphaned }));
   return parts.join(' · ');
 }
 

@@ -28,8 +28,10 @@ const en = {
   'tr.action.remove': 'Remove',
   'tr.progress': '{translated} of {total} translated',
   'tr.progress.outdated': '{count} outdated',
+  'tr.progress.outdatedOne': '{count} outdated',
   'tr.progress.missing': '{count} missing',
   'tr.progress.orphaned': '{count} orphaned',
+  'tr.progress.orphanedOne': '{count} orphaned',
   'tr.progressLabel': 'Translation into {lang}',
 } as const;
 
@@ -57,8 +59,10 @@ const es: Record<Key, string> = {
   'tr.action.remove': 'Quitar',
   'tr.progress': '{translated} de {total} traducidos',
   'tr.progress.outdated': '{count} desactualizados',
+  'tr.progress.outdatedOne': '{count} desactualizado',
   'tr.progress.missing': '{count} sin traducir',
   'tr.progress.orphaned': '{count} huérfanos',
+  'tr.progress.orphanedOne': '{count} huérfano',
   'tr.progressLabel': 'Traducción al {lang}',
 };
 
