@@ -182,4 +182,54 @@ describe('the picture desk in the browser', () => {
     expect(errors.filter((e) => e.includes('status of 415')).length).toBe(1);
     await context.close();
   }, 120_000);
+
+  it('uploads from inside an article, and the editor shows the picture task of the work board', async () => {
+    const member = await createMember(server.db, { login: 'layouter', displayName: 'Lia Layout', role: 'admin' });
+    const cookie = await loginCookie(server.url, member.login, member.password);
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${server.url}/api${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status, `${path}: ${res.status}`).toBeLessThan(300);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    // Answers come bare or wrapped ({edition: {...}}) depending on the route.
+    const created = (body: Record<string, unknown>, key: string) => ((body[key] ?? body) as { id: string });
+    const edition = created(await post('/editions', { number: 41, title: 'May Day' }), 'edition');
+    const article = created(await post('/articles', { title: 'Port strike', editionId: edition.id }), 'article');
+
+    const context = await newMemberContext(browser, server.url, member.login, member.password);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/articles/${article.id}/en`);
+    const section = page.locator('.article-pictures');
+    await section.getByRole('heading', { name: 'Pictures for this article' }).waitFor();
+    await section.locator('input[type=file]').setInputFiles({ name: 'gates.jpg', mimeType: 'image/jpeg', buffer: await noisyPhoto(600, 400) });
+    await section.getByText('gates.jpg is in.').waitFor();
+    await section.locator('.picture-card').waitFor();
+
+    const listed = (await (await fetch(`${server.url}/api/pictures?articleId=${article.id}`, { headers: { cookie } })).json()) as {
+      pictures: Picture[];
+    };
+    expect(listed.pictures.length).toBe(1);
+    const picture = listed.pictures[0]!;
+    expect(picture.articleId).toBe(article.id);
+    expect(picture.editionId).toBe(edition.id);
+
+    // A picture task on the issue's board, taken by this member, shows in the editor.
+    const task = created(
+      await post('/tasks', { kind: 'picture', title: 'Format the port photo', subject: { type: 'picture', id: picture.id }, editionId: edition.id }),
+      'task',
+    );
+    await post(`/tasks/${task.id}/take`, {});
+    await section.locator('.picture-card a').click();
+    await page.getByRole('heading', { name: 'Picture tasks' }).waitFor();
+    await page.getByRole('link', { name: 'Format the port photo' }).waitFor();
+    await page.getByText('held by Lia Layout').waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -13,6 +13,7 @@ import { FieldEditor } from './FieldEditor';
 import { presenceUser } from './presence';
 import { VersionWorkLinks } from '../work/routes';
 import { CommentsPanel } from '../work/CommentsPanel';
+import ArticlePictures from '../pictures/ArticlePictures';
 
 /** /articles/<id>/<lang>: the four fields of one language version, co-edited live. */
 export default function ArticleEditorPage({ articleId, lang }: { articleId: string; lang: Lang }) {
@@ -36,6 +37,7 @@ export default function ArticleEditorPage({ articleId, lang }: { articleId: stri
         <Notice kind="error">{t('editor.noSuchVersion', { lang: t(`lang.${lang}`) })}</Notice>
       )}
       {version && <CommentsPanel versionId={version.id} />}
+      <ArticlePictures articleId={articleId} editionId={article.value.editionId} />
     </main>
   );
 }

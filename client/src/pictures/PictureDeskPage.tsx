@@ -24,7 +24,7 @@ export default function PictureDeskPage() {
   };
   const selectId = useId();
   const editions = useLoad(() => api.editions(), 'editions');
-  const pictures = useLoad(() => picturesApi.list(editionId), `pictures:${editionId ?? ''}`);
+  const pictures = useLoad(() => picturesApi.list({ editionId }), `pictures:${editionId ?? ''}`);
 
   return (
     <main className="picture-desk">
@@ -66,7 +66,7 @@ export default function PictureDeskPage() {
   );
 }
 
-function PictureCard({ picture, lang }: { picture: Picture; lang: 'en' | 'es' }) {
+export function PictureCard({ picture, lang }: { picture: Picture; lang: 'en' | 'es' }) {
   const { t } = usePicturesText();
   const caption = picture.captions[lang] || picture.captions[lang === 'en' ? 'es' : 'en'];
   const name = caption || t('p.desk.noCaption');

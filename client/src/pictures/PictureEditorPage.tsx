@@ -11,6 +11,7 @@ import { picturesApi, renditionUrl } from './api';
 import { usePicturesText } from './messages';
 import { RecipeCanvas, type Tool } from './RecipeCanvas';
 import { RecipeControls } from './RecipeControls';
+import { PictureTasks } from './PictureTasks';
 import './pictures.css';
 
 /**
@@ -77,6 +78,7 @@ export default function PictureEditorPage({ id }: { id: string }) {
         />
         <RecipeControls recipe={picture.recipe} original={picture} tool={tool} onTool={setTool} onChange={changeRecipe} />
       </div>
+      <PictureTasks pictureId={picture.id} editionId={picture.editionId} />
       <PictureTexts key={picture.id} picture={picture} onSaved={setPicture} />
       <PrintPreview picture={picture} saving={saving} />
     </main>

@@ -17,7 +17,15 @@ interface Upload {
  * Drop several pictures at once (or choose them); each goes up in its own
  * request with its own progress bar, and a refusal says what to do.
  */
-export function Uploader({ editionId, onUploaded }: { editionId?: string; onUploaded: (picture: Picture) => void }) {
+export function Uploader({
+  editionId,
+  articleId,
+  onUploaded,
+}: {
+  editionId?: string;
+  articleId?: string;
+  onUploaded: (picture: Picture) => void;
+}) {
   const { t } = usePicturesText();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -32,7 +40,7 @@ export function Uploader({ editionId, onUploaded }: { editionId?: string; onUplo
     for (const file of Array.from(files)) {
       const key = nextKey.current++;
       setUploads((list) => [...list, { key, name: file.name, fraction: 0, status: 'sending' }]);
-      uploadPicture(file, { editionId, onProgress: (fraction) => update(key, { fraction }) }).then(
+      uploadPicture(file, { editionId, articleId, onProgress: (fraction) => update(key, { fraction }) }).then(
         (picture) => {
           update(key, { status: 'done', fraction: 1 });
           onUploaded(picture);

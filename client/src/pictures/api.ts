@@ -20,10 +20,10 @@ function errorText(data: unknown, fallback: string): string {
 }
 
 export const picturesApi = {
-  list: (editionId?: string) =>
-    request<{ pictures: Picture[] }>('GET', `/pictures${editionId ? `?editionId=${encodeURIComponent(editionId)}` : ''}`).then(
-      (r) => r.pictures,
-    ),
+  list: (filter: { editionId?: string; articleId?: string } = {}) => {
+    const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1])).toString();
+    return request<{ pictures: Picture[] }>('GET', `/pictures${query ? `?${query}` : ''}`).then((r) => r.pictures);
+  },
   get: (id: string) => request<Picture>('GET', `/pictures/${id}`),
   patch: (id: string, patch: PicturePatch) => request<Picture>('PATCH', `/pictures/${id}`, patch),
   saveRecipe: (id: string, recipe: Recipe) => request<Picture>('PUT', `/pictures/${id}/recipe`, recipe),
@@ -42,7 +42,7 @@ export function renditionUrl(picture: Pick<Picture, 'id' | 'recipeId'>, kind: 'p
  */
 export function uploadPicture(
   file: File,
-  opts: { editionId?: string; onProgress: (fraction: number) => void },
+  opts: { editionId?: string; articleId?: string; onProgress: (fraction: number) => void },
 ): Promise<Picture> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -59,6 +59,7 @@ export function uploadPicture(
     xhr.onerror = () => reject(new TypeError('network'));
     const form = new FormData();
     if (opts.editionId) form.append('editionId', opts.editionId);
+    if (opts.articleId) form.append('articleId', opts.articleId);
     form.append('file', file, file.name);
     xhr.send(form);
   });

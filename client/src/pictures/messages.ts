@@ -80,6 +80,14 @@ const en = {
   'p.print.size': '{width} × {height} pixels: {wpt} × {hpt} pt at 300 ppi',
   'p.print.alt': 'Print rendition of the picture',
   'p.print.ink': 'Black ink only',
+
+  'p.tasks.title': 'Picture tasks',
+  'p.tasks.heldBy': 'held by {names}',
+  'p.tasks.open': 'nobody has taken it yet',
+  'p.tasks.learning': 'learning: {names}',
+
+  'p.article.title': 'Pictures for this article',
+  'p.article.none': 'No pictures for this article yet.',
 } as const;
 
 export type PicturesKey = keyof typeof en;
@@ -159,6 +167,14 @@ const es: Record<PicturesKey, string> = {
   'p.print.size': '{width} × {height} píxeles: {wpt} × {hpt} pt a 300 ppp',
   'p.print.alt': 'Versión para imprenta de la foto',
   'p.print.ink': 'Solo tinta negra',
+
+  'p.tasks.title': 'Tareas de esta foto',
+  'p.tasks.heldBy': 'a cargo de {names}',
+  'p.tasks.open': 'nadie la ha tomado todavía',
+  'p.tasks.learning': 'aprendiendo: {names}',
+
+  'p.article.title': 'Fotos de este artículo',
+  'p.article.none': 'Este artículo aún no tiene fotos.',
 };
 
 export type PicturesText = (key: PicturesKey, vars?: Record<string, string | number>) => string;
