@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertClientBuilt, collectPageErrors, launchBrowser, newMemberContext } from '../helpers/browser';
 import { createMember } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { createArticle, field, openArticle, typeAtEnd, waitForTextIn } from './editorPage';
+import { createArticle, field, fieldText, openArticle, typeAtEnd, waitForTextIn } from './editorPage';
 
 describe('two members co-edit one article in the browser', () => {
   let server: TestServer;
@@ -30,8 +30,8 @@ describe('two members co-edit one article in the browser', () => {
 
     await pageA.goto(server.url);
     const articleId = await createArticle(pageA, server.url, 'Rent strike on Elm Street');
-    await openArticle(pageA, server.url, articleId);
-    await openArticle(pageB, server.url, articleId);
+    // Both open the brand-new article at the same moment.
+    await Promise.all([openArticle(pageA, server.url, articleId), openArticle(pageB, server.url, articleId)]);
 
     await typeAtEnd(pageA, field(pageA, 'Headline'), 'Tenants hold the line');
     await waitForTextIn(field(pageB, 'Headline'), 'Tenants hold the line');
@@ -44,6 +44,13 @@ describe('two members co-edit one article in the browser', () => {
     await typeAtEnd(pageB, field(pageB, 'Body text'), ' The landlord has not answered.');
     await waitForTextIn(field(pageA, 'Body text'), 'Forty households stopped paying on Monday. The landlord has not answered.');
     await pageA.locator('.collab-caret-label', { hasText: 'Bruno Salas' }).waitFor({ state: 'visible' });
+    // Opening at once did not give any field a second (empty) paragraph.
+    for (const page of [pageA, pageB]) {
+      expect(await fieldText(field(page, 'Headline'))).toBe('Tenants hold the line');
+      expect(await fieldText(field(page, 'Body text'))).toBe(
+        'Forty households stopped paying on Monday. The landlord has not answered.',
+      );
+    }
 
     // A third, fresh browser (no local copy) gets everything from the server.
     const contextC = await newMemberContext(browser, server.url, alice.login, alice.password);

@@ -18,7 +18,13 @@ export async function openArticle(page: Page, serverUrl: string, articleId: stri
   await page.goto(`${serverUrl}/articles/${articleId}/${lang}`);
   // The fields appear once the local copy is loaded and the server has
   // answered; "all changes saved" then covers anything the editors wrote.
-  await field(page, 'Body text').waitFor();
+  try {
+    await field(page, 'Body text').waitFor();
+  } catch (err) {
+    // Say what the page shows instead, so a failure in CI can be understood.
+    const shown = await page.locator('body').innerText().catch(() => '(page gone)');
+    throw new Error(`the article editor did not appear; the page shows: ${JSON.stringify(shown.slice(0, 400))}`, { cause: err });
+  }
   await waitForStatus(page, STATUS_CONNECTED);
 }
 

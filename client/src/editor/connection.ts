@@ -172,15 +172,17 @@ export class ArticleConnection {
   private refresh = () => {
     const next: ConnectionSnapshot = {
       state: this.currentState(),
-      ready: this.localLoaded && (this.provider.synced || this.firstSyncTimer === null || this.unreachable()),
+      // A broken IndexedDB (some private modes) or a silent server must not
+      // keep the text from the writer for longer than FIRST_SYNC_WAIT_MS.
+      ready: this.firstSyncTimer === null || (this.localLoaded && (this.provider.synced || this.unreachable())),
     };
     // Once editable, always editable: a dropped connection must not freeze the text.
     if (this.snapshot.ready) next.ready = true;
     // Before the editors first show a new, empty document, give it its
-    // structure (see seed.ts), but only once the server's copy is known or
-    // out of reach: seeding a document the server holds unseen content for
-    // would add a second paragraph when they merge.
-    else if (next.ready && (this.provider.synced || this.unreachable())) seedIfEmpty(this.doc);
+    // structure (see seed.ts), but only once the local copy is loaded and the
+    // server's copy is known or out of reach: seeding a document that holds
+    // content not yet seen would add a second paragraph when they merge.
+    else if (next.ready && this.localLoaded && (this.provider.synced || this.unreachable())) seedIfEmpty(this.doc);
     if (next.state === this.snapshot.state && next.ready === this.snapshot.ready) return;
     this.snapshot = next;
     for (const listener of this.listeners) listener();
