@@ -37,8 +37,9 @@ describe('collective work in the browser', () => {
       ['ben', 'Ben Okafor'],
       ['cai', 'Cai Moreno'],
       ['dee', 'Dee Lindqvist'],
+      ['eva', 'Eva Campos'],
     ] as const) {
-      const m = await createMember(server.db, { login, displayName });
+      const m = await createMember(server.db, { login, displayName, uiLang: login === 'eva' ? 'es' : 'en' });
       people[login] = { login, password: m.password, id: m.id };
     }
   });
@@ -182,6 +183,26 @@ describe('collective work in the browser', () => {
     // Dee was mentioned.
     await dee.goto(`${server.url}/notifications`);
     await expect.poll(() => dee.locator('main').textContent()).toContain('Cai Moreno mentioned you');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('speaks Spanish to a member who chose Spanish', async () => {
+    const editionId = createEdition(server.db, { number: 52 });
+    const created = await fetch(`${server.url}/api/tasks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: await cookieOf('eva') },
+      body: JSON.stringify({ kind: 'proofread', subject: { type: 'edition', id: editionId } }),
+    });
+    expect(created.status).toBe(201);
+    const eva = await pageFor('eva');
+    await eva.goto(`${server.url}/editions/${editionId}/board`);
+    await eva.getByRole('heading', { name: 'Tablero del número 52' }).waitFor();
+    const card = eva.getByRole('region', { name: 'Libre' }).getByRole('listitem', { name: 'Corregir' });
+    await card.getByRole('button', { name: 'Asumir' }).click();
+    const taken = eva.getByRole('region', { name: 'Asumida' }).getByRole('listitem', { name: 'Corregir' });
+    await expect.poll(() => taken.textContent()).toContain('La llevan: Eva Campos');
+    await eva.goto(`${server.url}/who-does-what`);
+    await expect.poll(() => eva.getByRole('region', { name: 'Corregir' }).textContent()).toContain('Eva Campos: 1×, la lleva ahora');
     expect(errors).toEqual([]);
   }, 120_000);
 

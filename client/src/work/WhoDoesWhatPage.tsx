@@ -22,7 +22,7 @@ export function WhoDoesWhatPage() {
             <ul>
               {k.holders.map((h) => (
                 <li key={h.memberId}>
-                  {h.displayName}: {t('w.who.times', { count: h.count, date: h.now ? t('w.who.now') : date(h.lastAt) })}
+                  {h.displayName}: {h.now ? t('w.who.timesNow', { count: h.count }) : t('w.who.times', { count: h.count, date: date(h.lastAt) })}
                 </li>
               ))}
             </ul>
