@@ -52,7 +52,9 @@ export function pageSvg(page: PageSetting, t: LayoutTemplate, fonts: FontSet, o:
   const fam = (role: FontRole) => esc(o.families?.[role] ?? role);
   const text = (s: string, x: number, y: number, role: FontRole, size: number, extra = '') =>
     `<text x="${n(x)}" y="${n(y)}" font-family="${fam(role)}" font-size="${size}"${extra}>${esc(s)}</text>`;
-  const line = (l: SetLine) => {
+  // Each line is its own group, so what the page shows can be read back line by line.
+  const line = (l: SetLine) => `<g class="line" data-kind="${l.kind}">${lineBody(l)}</g>`;
+  const lineBody = (l: SetLine) => {
     if (o.greek) return `<rect x="${n(l.x)}" y="${n(l.baseline - l.sizePt * 0.7)}" width="${n(l.setWidth)}" height="${n(l.sizePt * 0.6)}" fill="#999"/>`;
     if (l.wordSpacing === 0 && l.letterSpacing === 0) return text(l.text, l.x, l.baseline, l.font, l.sizePt);
     const ls = l.letterSpacing ? ` letter-spacing="${n(l.letterSpacing * 1000) / 1000}"` : '';

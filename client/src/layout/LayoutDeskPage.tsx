@@ -174,7 +174,8 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
             <section aria-label={t('l.copyfit')}>
               <h2>{t('l.copyfit')}</h2>
               {[...settings].map(([l, s]) => (
-                <ul key={l} className="copyfit" data-lang={l}>
+                <ul key={l} className="copyfit" data-lang={l} aria-label={langName(l)}>
+                  <li className="copyfit-lang">{langName(l)}</li>
                   {s.articles.map((a) => (
                     <CopyfitRow key={a.articleId} lang={l} title={titles.get(a.articleId) ?? t('l.untitled')} fit={a} label={(k, v) => t(k, v)} />
                   ))}

@@ -119,13 +119,12 @@ export class DeskSession {
   /** Other members' presence on this desk. */
   others(): Presence[] {
     const out: Presence[] = [];
-    const first = this.layouts.values().next().value;
-    if (!first) return out;
-    const mine = first.provider.awareness.clientID;
+    // Each language's document has its own client id: all of them are me.
+    const mine = new Set([...this.layouts.values()].map((l) => l.provider.awareness.clientID));
     const seen = new Set<number>();
     for (const { provider } of this.layouts.values()) {
       for (const [id, state] of provider.awareness.getStates()) {
-        if (id === mine || seen.has(id) || !state || !('name' in state)) continue;
+        if (mine.has(id) || seen.has(id) || !state || !('name' in state)) continue;
         const p = state as Presence;
         if (p.selection || !out.some((o) => o.name === p.name)) {
           out.push(p);
