@@ -88,24 +88,32 @@ function tryBreak(items: KpItem[], opts: KpOptions, tolerance: number, emergency
   };
   let active: Node[] = [{ pos: -1, start: startAfter(-1), line: 0, fitness: 1, run: 0, demerits: 0, prev: null }];
   const runs = opts.maxFlaggedRun + 1;
-  const best: (Node | null)[] = new Array(4 * runs).fill(null);
+  const classes = 4 * runs;
+  // Best candidate per (fitness class, hyphen run) at the current breakpoint,
+  // kept as numbers: a node is allocated only for the winners.
+  const bestD = new Float64Array(classes);
+  const bestFrom: (Node | null)[] = new Array<Node | null>(classes).fill(null);
+  const linePenalty = opts.linePenalty;
+  const fitnessDemerits = opts.fitnessDemerits;
+  const flaggedDemerits = opts.consecutiveFlaggedDemerits;
 
   for (let i = 0; i < n; i++) {
     const k = kind[i]!;
-    const it = items[i]!;
     if (k === BOX) continue;
-    if (k === GLUE ? kind[i - 1] !== BOX || i === 0 : it.penalty >= INFINITE_PENALTY) continue;
+    const it = items[i]!;
+    if (k === GLUE ? i === 0 || kind[i - 1] !== BOX : it.penalty >= INFINITE_PENALTY) continue;
     const isPenalty = k === PENALTY;
     const forced = isPenalty && it.penalty <= -INFINITE_PENALTY;
     const flagged = isPenalty && it.flagged;
     const extra = isPenalty ? it.width : 0;
-    const kept: Node[] = [];
+    const penaltyDemerits = isPenalty && !forced ? (it.penalty >= 0 ? it.penalty * it.penalty : -(it.penalty * it.penalty)) : 0;
     let lastDropped: Node | null = null;
-    let found = 0;
+    let found = false;
+    let keep = 0;
     for (let ai = 0; ai < active.length; ai++) {
       const a = active[ai]!;
       if (a.start > i) {
-        kept.push(a);
+        active[keep++] = a;
         continue;
       }
       const lw = lineWidth(a.line);
@@ -119,42 +127,48 @@ function tryBreak(items: KpItem[], opts: KpOptions, tolerance: number, emergency
         r = z > 0 ? (lw - L) / z : -Infinity;
       } else r = 0;
       if (r < -1 || forced) lastDropped = a;
-      else kept.push(a);
+      else active[keep++] = a;
       if (r < -1 || r > tolerance) continue;
       const run = flagged ? a.run + 1 : 0;
       if (run > opts.maxFlaggedRun) continue;
-      const candidate = makeNode(a, i, r, it, flagged, run, forced, opts);
-      const key = candidate.fitness * runs + run;
-      const cur = best[key];
-      if (!cur) found++;
-      if (!cur || candidate.demerits < cur.demerits) best[key] = candidate;
+      const ar = r < 0 ? -r : r;
+      const badness = Math.min(100 * ar * ar * ar, 1e6);
+      const base = linePenalty + badness;
+      let d = base * base + penaltyDemerits;
+      if (flagged && a.run > 0) d += flaggedDemerits;
+      const fitness = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+      if (fitness - a.fitness > 1 || a.fitness - fitness > 1) d += fitnessDemerits;
+      if (forced && opts.lastLineDemerits) d += opts.lastLineDemerits(a.start);
+      d += a.demerits;
+      const key = fitness * runs + run;
+      if (!bestFrom[key] || d < bestD[key]!) {
+        bestFrom[key] = a;
+        bestD[key] = d;
+        found = true;
+      }
     }
-    if (found > 0) {
+    active.length = keep;
+    if (found) {
       const start = startAfter(i);
       let minD = Infinity;
-      for (let key = 0; key < best.length; key++) {
-        const b = best[key];
-        if (b && b.demerits < minD) minD = b.demerits;
-      }
+      for (let key = 0; key < classes; key++) if (bestFrom[key] && bestD[key]! < minD) minD = bestD[key]!;
       // Knuth and Plass's pruning: a break whose demerits exceed the best one
       // here by more than any later saving could recover is never optimal.
-      const limit = minD + opts.fitnessDemerits + opts.consecutiveFlaggedDemerits;
-      for (let key = 0; key < best.length; key++) {
-        const b = best[key];
-        if (!b) continue;
-        best[key] = null;
-        if (b.demerits > limit) continue;
-        b.start = start;
-        kept.push(b);
+      const limit = minD + fitnessDemerits + flaggedDemerits;
+      for (let key = 0; key < classes; key++) {
+        const from = bestFrom[key];
+        if (!from) continue;
+        bestFrom[key] = null;
+        if (bestD[key]! > limit) continue;
+        active.push({ pos: i, start, line: from.line + 1, fitness: (key / runs) | 0, run: key % runs, demerits: bestD[key]!, prev: from });
       }
-    } else if (emergency && kept.length === 0 && lastDropped) {
+    } else if (emergency && active.length === 0 && lastDropped) {
       // Nothing can end a line here legally: force an overfull break so the
       // paragraph still finishes (only reachable with pathological text).
       const node = makeNode(lastDropped, i, -1, it, flagged, flagged ? lastDropped.run + 1 : 0, forced, opts);
       node.start = startAfter(i);
-      kept.push(node);
+      active.push(node);
     }
-    active = kept;
     if (active.length === 0) return null;
   }
   let end: Node | null = null;
