@@ -124,6 +124,17 @@ describe('translating side by side while the original changes', () => {
     await expect.poll(() => progress(tr).textContent()).toBe('3 de 4 traducidos · 1 desactualizado');
     if (SCREENSHOTS) await tr.screenshot({ path: `${SCREENSHOTS}/translation-outdated.png`, fullPage: true });
 
+    // The note under the outdated translation pushes its row down; the
+    // source paragraph beside it gets the same space above. On a phone the
+    // translation goes under its source, and that space goes away.
+    const pads = () => sourceBlocks(tr).evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).paddingTop)));
+    await expect.poll(async () => (await pads())[2]).toBeGreaterThan(20);
+    expect(Math.abs((await contentTop(sourceBlocks(tr).nth(2))) - (await contentTop(targetBlocks(tr).nth(2))))).toBeLessThan(2);
+    await tr.setViewportSize({ width: 600, height: 1000 });
+    await expect.poll(pads).toEqual([0, 0, 0]);
+    await tr.setViewportSize({ width: 1400, height: 1000 });
+    await expect.poll(async () => (await pads())[2]).toBeGreaterThan(20);
+
     // The translator updates the translation and marks it current.
     const outdated = targetBlocks(tr).nth(1);
     await outdated.click();

@@ -151,10 +151,15 @@ function Ready({ source, target, sourceLang, targetLang }: { source: ArticleConn
       setPads((current) => computeBodyPads(latest.current.state.parts.body, s.view, tg.view, current) ?? current);
     };
     const frame = requestAnimationFrame(align);
-    window.addEventListener('resize', align);
+    // Heights also change without an edit: the window, web fonts arriving.
+    const resized = new ResizeObserver(() => requestAnimationFrame(align));
+    for (const key of ['source.body', 'target.body']) {
+      const editor = editors.current.get(key);
+      if (editor && !editor.isDestroyed) resized.observe(editor.view.dom);
+    }
     return () => {
       cancelAnimationFrame(frame);
-      window.removeEventListener('resize', align);
+      resized.disconnect();
     };
   }, [marks]);
 

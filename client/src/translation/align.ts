@@ -1,6 +1,6 @@
 import type { EditorView } from '@tiptap/pm/view';
 import type { PartState } from '../../../shared/translation/state';
-import type { BodyPads } from './marks';
+import { NO_PADS, type BodyPads } from './marks';
 
 /**
  * Row alignment of the two body editors: each source paragraph starts level
@@ -41,6 +41,10 @@ function settle(anchors: Anchor[]): void {
 }
 
 export function computeBodyPads(part: PartState, source: EditorView, target: EditorView, current: BodyPads): BodyPads | null {
+  // On a narrow screen the translation sits under the source: no rows to level.
+  if (target.dom.getBoundingClientRect().left < source.dom.getBoundingClientRect().right) {
+    return samePads(NO_PADS, current) ? null : NO_PADS;
+  }
   const sourceEls = blockElements(source);
   const targetEls = blockElements(target);
   if (sourceEls.length !== part.source.length || targetEls.length !== part.target.length) return null; // mid-update
