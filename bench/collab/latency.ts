@@ -10,6 +10,8 @@ import { allSynced, closeClient, openClient, sleep, until, type BenchClient } fr
 export interface LatencyResult {
   spread: number[];
   burst: number[];
+  /** Edits written, warm-up included. */
+  edits: number;
 }
 
 interface Room {
@@ -50,7 +52,9 @@ export async function measureLatency(
   const clients = rooms.flatMap((r) => [r.writer, ...r.readers]);
   await allSynced(clients);
 
+  let edits = 0;
   const write = (room: Room) => {
+    edits++;
     const seq = room.sentAt.length;
     const text = room.writer.doc.getText('body');
     room.sentAt.push(performance.now());
@@ -74,7 +78,7 @@ export async function measureLatency(
   samples = [];
   received = 0;
   const sent = await spread(opts.spreadMs);
-  await until(() => received >= sent * 3, 'every spread edit to reach every reader', 10_000);
+  await until(() => received >= sent * 3, 'every spread edit to reach every reader', 60_000);
   const spreadSamples = samples;
 
   samples = [];
@@ -82,11 +86,11 @@ export async function measureLatency(
     received = 0;
     // Every writer edits in the same instant.
     for (const room of rooms) write(room);
-    await until(() => received >= rooms.length * 3, 'every burst edit to reach every reader', 10_000);
+    await until(() => received >= rooms.length * 3, 'every burst edit to reach every reader', 60_000);
     await sleep(30 + (round % 5) * 10);
   }
   const burstSamples = samples;
 
   for (const client of clients) closeClient(client);
-  return { spread: spreadSamples, burst: burstSamples };
+  return { spread: spreadSamples, burst: burstSamples, edits };
 }

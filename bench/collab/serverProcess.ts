@@ -143,3 +143,10 @@ export function rssBytes(pid: number): number {
   if (!kb) throw new Error('no VmRSS');
   return Number(kb[1]) * 1024;
 }
+
+/** CPU time (user + system) a process has used so far, in milliseconds (Linux). */
+export function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
