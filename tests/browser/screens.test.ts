@@ -4,7 +4,7 @@ import { createSetupLink, setupPath } from '../../server/auth/accessLinks';
 import { assertClientBuilt, collectPageErrors, launchBrowser, newContext, newMemberContext } from '../helpers/browser';
 import { createMember } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { field, STATUS_CONNECTED, waitForStatus } from './editorPage';
+import { createArticle, field, openArticle, STATUS_CONNECTED, waitForStatus, waitForTextIn } from './editorPage';
 
 /** The screens around the editor, as a member meets them, in both languages. */
 describe('login, set-up links, issues and languages in the browser', () => {
@@ -112,6 +112,26 @@ describe('login, set-up links, issues and languages in the browser', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
+
+  it('keeps a member\'s name and default byline, and offers the byline in the editor', async () => {
+    const member = await createMember(server.db, { login: 'jonas', displayName: 'Jonas' });
+    const context = await newMemberContext(browser, server.url, member.login, member.password);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/settings`);
+    await page.getByLabel('Display name').fill('Jonas Berg');
+    await page.getByLabel('Default byline').fill('By Jonas Berg, Harbour correspondent');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByText('Jonas Berg', { exact: true }).waitFor();
+
+    const articleId = await createArticle(page, server.url, 'Ferry timetable');
+    await openArticle(page, server.url, articleId);
+    const useByline = page.getByRole('button', { name: 'Use my byline: By Jonas Berg, Harbour correspondent' });
+    await useByline.click();
+    await waitForTextIn(field(page, 'Byline'), 'By Jonas Berg, Harbour correspondent');
+    await useByline.waitFor({ state: 'detached' });
+    await context.close();
+  }, 60_000);
 
   it('lets a member set a password from a set-up link and logs them in', async () => {
     const member = await createMember(server.db, { login: 'gabo', displayName: 'Gabriel Soto' });

@@ -95,7 +95,17 @@ function ConnectedFields({ connection }: { connection: ArticleConnection }) {
         <div className="article-fields">
           <FieldEditor connection={connection} field="headline" label={t('editor.headline')} user={user} />
           <FieldEditor connection={connection} field="deck" label={t('editor.deck')} user={user} />
-          <FieldEditor connection={connection} field="byline" label={t('editor.byline')} user={user} />
+          <FieldEditor
+            connection={connection}
+            field="byline"
+            label={t('editor.byline')}
+            user={user}
+            suggestion={
+              member.defaultByline
+                ? { text: member.defaultByline, buttonLabel: t('editor.useByline', { byline: member.defaultByline }) }
+                : undefined
+            }
+          />
           <FieldEditor connection={connection} field="body" label={t('editor.body')} user={user} />
         </div>
       ) : (

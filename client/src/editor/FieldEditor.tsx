@@ -1,7 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useId } from 'react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { useId, type ReactNode } from 'react';
 import { bodyExtensions, lineExtensions } from '../../../shared/editor/extensions';
 import type { ArticleField } from '../../../shared/editor/fields';
 import type { ArticleConnection } from './connection';
@@ -18,11 +18,14 @@ export function FieldEditor({
   field,
   label,
   user,
+  suggestion,
 }: {
   connection: ArticleConnection;
   field: ArticleField;
   label: string;
   user: PresenceUser;
+  /** Text offered for an empty field with one click (the member's default byline). */
+  suggestion?: { text: string; buttonLabel: string };
 }) {
   const labelId = useId();
   const isBody = field === 'body';
@@ -53,8 +56,20 @@ export function FieldEditor({
           {label}
         </span>
         {isBody && editor && <Toolbar editor={editor} />}
+        {suggestion && editor && <Suggestion editor={editor} {...suggestion} />}
       </div>
       <EditorContent editor={editor as Editor | null} />
     </section>
+  );
+}
+
+/** A button that fills an empty field; it goes away as soon as the field has text. */
+function Suggestion({ editor, text, buttonLabel }: { editor: Editor; text: string; buttonLabel: string }): ReactNode {
+  const empty = useEditorState({ editor, selector: ({ editor: e }) => e.isEmpty });
+  if (!empty) return null;
+  return (
+    <button type="button" className="quiet small" onClick={() => editor.chain().focus().insertContent(text).run()}>
+      {buttonLabel}
+    </button>
   );
 }
