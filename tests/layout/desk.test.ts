@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { connectClient, synced } from '../collab/clients';
 import { field, openArticle } from '../browser/editorPage';
 import { writeArticle } from '../../shared/editor/content';
+import { pdfPageCount } from './pdf';
 import { articleDocName } from '../../shared/docNames';
 
 const PARAGRAPH = 'The tenants of the east side voted to keep the strike going until the landlord fixes the heating and the broken lifts, and they asked the neighbourhood to bring soup.';
@@ -110,6 +111,36 @@ describe('the layout desk in Chromium', () => {
     const seenAfter = Date.now() - typedAt;
     console.log(`overset on the desk rose from ${overBefore} to ${await row.getAttribute('data-over')} lines, ${seenAfter} ms after the writer's paragraph`);
     expect(seenAfter).toBeLessThan(1000);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('renders from the desk: the progress bar moves and the PDF comes back, previewed in the page', async () => {
+    const member = await createMember(server.db, { login: 'renderer', displayName: 'Dora Render' });
+    const page = await (await newMemberContext(browser, server.url, member.login, member.password, { viewport: { width: 1600, height: 1000 } })).newPage();
+    const errors = collectPageErrors(page);
+    await openDesk(page, server.url, editionId);
+    await page.getByRole('button', { name: 'Render PDF' }).click();
+    const seen: number[] = [];
+    const link = page.locator('[data-testid="pdf-link"]');
+    const deadline = Date.now() + 120_000;
+    while (!(await link.isVisible()) && Date.now() < deadline) {
+      const bar = page.locator('[data-testid="render-progress"]');
+      if (await bar.isVisible()) seen.push(Number(await bar.getAttribute('value')));
+      await page.waitForTimeout(30);
+    }
+    await link.waitFor({ timeout: 1000 });
+    const total = 8;
+    // The bar was seen while the render ran, moving forward, and ends full.
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.min(...seen)).toBeLessThan(total);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    const finalBar = page.locator('.render-done progress');
+    expect(Number(await finalBar.getAttribute('value'))).toBe(total);
+    const href = (await link.getAttribute('href'))!;
+    const pdf = await page.request.get(`${server.url}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(pdfPageCount(new Uint8Array(await pdf.body()))).toBe(total);
+    await expect.poll(() => page.locator('iframe.pdf-preview').getAttribute('src')).toBe(href);
     expect(errors).toEqual([]);
   }, 180_000);
 });

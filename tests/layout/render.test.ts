@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -59,6 +61,26 @@ describe('rendering the demo edition from its layout', () => {
       if (a.overMatterLines > 0) expect(a.overMatterText.length).toBeGreaterThan(0);
     }
     expect(job.report.issues.map((i) => i.message.en)).toContain('The picture on page 3 has no file; the PDF shows an empty frame until it is uploaded again.');
+  });
+
+  it('reports a placed picture whose file has gone missing from the disk, and still renders', async () => {
+    const jpeg = await sharp({ create: { width: 500, height: 500, channels: 3, background: { r: 20, g: 120, b: 60 } } }).jpeg().toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([jpeg], { type: 'image/jpeg' }), 'gone.jpg');
+    const uploaded = await fetch(`${server.url}/api/pictures`, { method: 'POST', headers: { cookie }, body: form });
+    const pictureId = ((await uploaded.json()) as { id: string }).id;
+    const row = server.db.prepare('SELECT original_sha256 AS sha FROM pictures WHERE id = ?').get(pictureId) as { sha: string };
+    const original = path.join(server.dataDir, 'files', 'originals', row.sha.slice(0, 2), `${row.sha}.jpg`);
+    expect(fs.existsSync(original)).toBe(true);
+    fs.rmSync(original);
+    const client = connectClient(server.url, `layout.${editionId}.en`, cookie);
+    await synced(client);
+    addFrame(client.doc, { kind: 'picture', pageId: 'p4', col: 0, span: 2, y: 100, h: 150, pictureId });
+    await new Promise((r) => setTimeout(r, 300));
+    client.destroy();
+    const { job, pdf } = await renderAndWait(server.url, cookie, editionId, { lang: 'en', pages: [4] });
+    expect(pdfPageCount(pdf)).toBe(1);
+    expect(job.report.issues.map((i) => i.message.en)).toContain('The picture on page 4 has no file; the PDF shows an empty frame until it is uploaded again.');
   });
 
   it('renders one page, black only, with bleed and crop marks', async () => {
