@@ -89,6 +89,7 @@ describe('translating side by side while the original changes', () => {
     await tr.goto(`${server.url}/articles/${articleId}/translate/es`);
     await tr.getByRole('heading', { name: 'Empezar la traducción al español' }).waitFor();
     await tr.getByLabel('Párrafos vacíos, para escribir la traducción').check();
+    if (SCREENSHOTS) await tr.screenshot({ path: `${SCREENSHOTS}/translation-start.png` });
     await tr.getByRole('button', { name: 'Empezar la traducción' }).click();
     await expect.poll(() => targetBlocks(tr).count(), { timeout: 15_000 }).toBe(3);
     await expect.poll(() => progress(tr).textContent()).toBe('0 de 4 traducidos · 4 sin traducir');
@@ -191,6 +192,7 @@ describe('translating side by side while the original changes', () => {
     expect(listed.progress[articleId]?.[0]?.progress).toMatchObject({ translated: 4, total: 4 });
     await w.goto(`${server.url}/editions/${editionId}`);
     await expect.poll(() => w.getByTestId('translation-link').textContent(), { timeout: 15_000 }).toBe('ES: 4 of 4 translated');
+    if (SCREENSHOTS) await w.screenshot({ path: `${SCREENSHOTS}/translation-list.png` });
 
     expect(errors).toEqual([]);
     await Promise.all([writerContext.close(), translatorContext.close()]);

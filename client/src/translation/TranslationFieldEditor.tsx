@@ -72,7 +72,10 @@ export function TranslationFieldEditor({
           'data-part': part,
         },
       },
-      onSelectionUpdate: ({ editor: e }) => activeRef.current?.(e.state.selection.$from.index(0)),
+      // Only the member's own cursor: a remote edit also moves the selection.
+      onSelectionUpdate: ({ editor: e }) => {
+        if (e.isFocused) activeRef.current?.(e.state.selection.$from.index(0));
+      },
       onFocus: ({ editor: e }) => activeRef.current?.(e.state.selection.$from.index(0)),
     },
     [connection, part, side],
