@@ -7,6 +7,8 @@
  * - flowStory(story, frames, styles, fonts): a story through a chain of
  *   frames (columns, boxes, pages) -> positioned lines + copyfit. This is
  *   what the layout desk calls with Block[] from shared/editor/content.ts.
+ * - typesetArticle(article, frames, styles, fonts): headline, byline and
+ *   body blocks into any chain of frames -> positioned lines + copyfit.
  * - typesetModule(article, box, styles, fonts): headline, byline, picture,
  *   caption and body columns of one module box.
  * - typesetEdition(edition, lang, fonts): a whole reference-format edition.
@@ -15,7 +17,7 @@
 export type * from './types';
 export { breakParagraph, type BrokenLine, type ParagraphSpec } from './paragraph';
 export { flowStory, type FlowStyles } from './flow';
-export { typesetModule, columnFrames, type ArticleInput, type ModuleBox, type ModuleStyles, type ModuleResult } from './module';
+export { typesetModule, typesetArticle, columnFrames, type ArticleInput, type ModuleBox, type ModuleStyles, type ModuleResult } from './module';
 export { typesetEdition, editionStyles, type EditionSetting, type PageSetting, type ModuleSetting } from './edition';
 export { measureQuality, combineQuality, meanGapEm, LOOSE_EM, VERY_LOOSE_EM, type Quality } from './quality';
 export { DEFAULT_JUSTIFY, WORD_SPACE_ONLY } from './defaults';

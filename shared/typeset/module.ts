@@ -85,3 +85,25 @@ export function typesetModule(article: ArticleInput, box: ModuleBox, styles: Mod
   const body = flowStory({ lang: article.lang, blocks: article.blocks }, frames, styles, fonts);
   return { lines: lines.concat(body.lines), copyfit: body.copyfit, picture, frames };
 }
+
+/**
+ * For the layout desk: an article (Block[] from shared/editor/content.ts plus
+ * headline and byline) set into any chain of frames. Headline and byline
+ * sit at the top of the first frame, across its width; the body flows
+ * through the rest of it and on through the other frames (columns, boxes,
+ * other pages, with jump lines). Returns positioned lines and copyfit.
+ */
+export function typesetArticle(article: Omit<ArticleInput, 'picture'> & { headlineSizePt: number }, frames: Frame[], styles: ModuleStyles, fonts: FontSet): StoryResult {
+  const first = frames[0];
+  if (!first) return flowStory({ lang: article.lang, blocks: article.blocks }, frames, styles, fonts);
+  const top = typesetModule(
+    { lang: article.lang, headline: article.headline, byline: article.byline, blocks: [] },
+    { page: first.page, x: first.x, y: first.y, w: first.width, h: first.height, columns: 1, gutterPt: 0, headlineSizePt: article.headlineSizePt },
+    styles,
+    fonts,
+  );
+  const used = top.frames[0] ? top.frames[0].y - first.y : 0;
+  const chain = [{ ...first, y: first.y + used, height: Math.max(0, first.height - used) }, ...frames.slice(1)];
+  const body = flowStory({ lang: article.lang, blocks: article.blocks }, chain, styles, fonts);
+  return { lines: top.lines.concat(body.lines), copyfit: body.copyfit };
+}

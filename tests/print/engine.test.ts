@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakParagraph, DEFAULT_JUSTIFY, flowStory, measureQuality, type FlowStyles, type Frame } from '../../shared/typeset/index';
+import { breakParagraph, DEFAULT_JUSTIFY, flowStory, measureQuality, typesetArticle, type FlowStyles, type Frame } from '../../shared/typeset/index';
 import { liberationFonts } from './fixtures';
 
 const fonts = liberationFonts();
@@ -104,5 +104,26 @@ describe('flowStory', () => {
       }
       expect(measureQuality(r.lines).longestHyphenRun).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+describe('typesetArticle', () => {
+  it('sets headline and byline atop the first frame and flows the body on through the chain', () => {
+    const moduleStyles = {
+      ...styles,
+      headline: { font: 'sansBold' as const, lineHeightFactor: 1.1, spaceAfterPt: 4 },
+      byline: { font: 'sansItalic' as const, sizePt: 8, lineHeightPt: 10, spaceAfterPt: 6 },
+      caption: { font: 'sansItalic' as const, sizePt: 7.5, lineHeightPt: 9, spaceBeforePt: 3, spaceAfterPt: 8 },
+    };
+    const blocks = Array.from({ length: 4 }, (_, i) => ({ type: 'p' as const, text: prose(70, i), id: `b${i}` }));
+    const r = typesetArticle({ lang: 'es', headline: 'La asamblea decide', byline: 'Por la redacción', blocks, headlineSizePt: 18 }, [column(2, 36, 300), column(3, 36, 700)], moduleStyles, fonts);
+    const kinds = r.lines.map((l) => l.kind);
+    expect(kinds[0]).toBe('headline');
+    expect(kinds).toContain('byline');
+    const firstBody = r.lines.find((l) => l.kind === 'body')!;
+    expect(firstBody.top).toBeGreaterThan(100 + 18 * 1.1 + 10);
+    expect(r.lines.find((l) => l.kind === 'jump')?.text).toBe('Sigue en la página 3');
+    expect(r.copyfit.overMatterLines).toBe(0);
+    for (const l of r.lines) expect(l.top + l.lineHeightPt).toBeLessThanOrEqual(l.frame === 1 ? 800.01 : 400.01);
   });
 });
