@@ -1,5 +1,6 @@
 import type { Member } from '../../auth/members';
 import type { DB } from '../../db/database';
+import { statement } from '../sql';
 import { CONTRIBUTOR_TASK_FILTER } from '../../policies/tasks';
 import type { Board, Task, TaskKind } from '../../../shared/work/types';
 import { TASK_STATUSES } from '../../../shared/work/types';
@@ -20,9 +21,9 @@ export interface BoardFilter {
 export function editionBoard(db: DB, editionId: string, filter: BoardFilter): Board {
   // Two indexed halves instead of one OR across a join: tasks placed on the
   // edition directly, and tasks about versions of the edition's articles.
-  const rows = db
-    .prepare(
-      `SELECT t.* FROM tasks t WHERE t.id IN (
+  const rows = statement(
+    db,
+    `SELECT t.* FROM tasks t WHERE t.id IN (
          SELECT id FROM tasks WHERE edition_id = @edition
          UNION
          SELECT t2.id FROM articles a JOIN versions v ON v.article_id = a.id
@@ -33,8 +34,7 @@ export function editionBoard(db: DB, editionId: string, filter: BoardFilter): Bo
        AND (@member IS NULL OR EXISTS (
          SELECT 1 FROM task_roles r WHERE r.task_id = t.id AND r.member_id = @member AND r.ended_at IS NULL))
        ORDER BY t.due_date IS NULL, t.due_date, t.created_at`,
-    )
-    .all({
+  ).all({
       edition: editionId,
       kind: filter.kind ?? null,
       collective: filter.collectiveId ?? null,

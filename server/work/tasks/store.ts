@@ -1,4 +1,5 @@
 import type { DB } from '../../db/database';
+import { statement } from '../sql';
 import type { PersonRef, Task, TaskEvent, TaskKind, TaskMessage, TaskOffer, TaskStatus, TaskSubject } from '../../../shared/work/types';
 
 /** Reading tasks and presenting them: a whitelist of what leaves the server. */
@@ -38,20 +39,18 @@ const ids = (list: string[]) => JSON.stringify([...new Set(list)]);
 export function presentTasks(db: DB, rows: TaskRow[], today = todayIso()): Task[] {
   if (rows.length === 0) return [];
   const taskIds = ids(rows.map((r) => r.id));
-  const roles = db
-    .prepare(
-      `SELECT r.task_id, r.role, m.id, m.display_name FROM task_roles r JOIN members m ON m.id = r.member_id
+  const roles = statement(
+    db,
+    `SELECT r.task_id, r.role, m.id, m.display_name FROM task_roles r JOIN members m ON m.id = r.member_id
        WHERE r.ended_at IS NULL AND r.task_id IN (SELECT value FROM json_each(?)) ORDER BY r.id`,
-    )
-    .all(taskIds) as { task_id: string; role: 'holder' | 'learner'; id: string; display_name: string }[];
-  const offers = db
-    .prepare(
-      `SELECT o.id, o.task_id, o.kind, o.created_at, f.id AS from_id, f.display_name AS from_name,
+  ).all(taskIds) as { task_id: string; role: 'holder' | 'learner'; id: string; display_name: string }[];
+  const offers = statement(
+    db,
+    `SELECT o.id, o.task_id, o.kind, o.created_at, f.id AS from_id, f.display_name AS from_name,
               tm.id AS to_id, tm.display_name AS to_name
        FROM task_offers o JOIN members tm ON tm.id = o.to_member_id LEFT JOIN members f ON f.id = o.from_member_id
        WHERE o.answer IS NULL AND o.task_id IN (SELECT value FROM json_each(?)) ORDER BY o.created_at`,
-    )
-    .all(taskIds) as {
+  ).all(taskIds) as {
     id: string;
     task_id: string;
     kind: 'propose' | 'handoff';
@@ -102,13 +101,12 @@ function loadSubjects(db: DB, rows: TaskRow[]): Map<string, TaskSubject> {
   const versionIds = rows.filter((r) => r.subject_type === 'version').map((r) => r.subject_id);
   const versions = new Map(
     (
-      db
-        .prepare(
-          `SELECT v.id, v.lang, a.id AS article_id, a.title, a.edition_id, e.number
+      statement(
+        db,
+        `SELECT v.id, v.lang, a.id AS article_id, a.title, a.edition_id, e.number
            FROM versions v JOIN articles a ON a.id = v.article_id LEFT JOIN editions e ON e.id = a.edition_id
            WHERE v.id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(ids(versionIds)) as {
+      ).all(ids(versionIds)) as {
         id: string;
         lang: 'en' | 'es';
         article_id: string;
@@ -121,7 +119,7 @@ function loadSubjects(db: DB, rows: TaskRow[]): Map<string, TaskSubject> {
   const editionIds = rows.map((r) => r.edition_id).filter((e): e is string => e !== null);
   const editions = new Map(
     (
-      db.prepare('SELECT id, number FROM editions WHERE id IN (SELECT value FROM json_each(?))').all(ids(editionIds)) as {
+      statement(db, 'SELECT id, number FROM editions WHERE id IN (SELECT value FROM json_each(?))').all(ids(editionIds)) as {
         id: string;
         number: number;
       }[]
