@@ -113,7 +113,7 @@ describe('login, set-up links, issues and languages in the browser', () => {
     await context.close();
   }, 90_000);
 
-  it('keeps a member\'s name and default byline, and offers the byline in the editor', async () => {
+  it('keeps a member\'s name and default byline, and offers the byline in the editor; archived articles open read-only', async () => {
     const member = await createMember(server.db, { login: 'jonas', displayName: 'Jonas' });
     const context = await newMemberContext(browser, server.url, member.login, member.password);
     const page = await context.newPage();
@@ -130,6 +130,14 @@ describe('login, set-up links, issues and languages in the browser', () => {
     await useByline.click();
     await waitForTextIn(field(page, 'Byline'), 'By Jonas Berg, Harbour correspondent');
     await useByline.waitFor({ state: 'detached' });
+
+    // Once archived, the article opens read-only and says why.
+    const archived = await page.request.patch(`${server.url}/api/articles/${articleId}`, { data: { archived: true } });
+    expect(archived.ok()).toBe(true);
+    await page.reload();
+    await page.getByText('This article is archived: it can be read but not changed.').waitFor();
+    await waitForTextIn(field(page, 'Byline'), 'By Jonas Berg, Harbour correspondent');
+    expect(await field(page, 'Body text').getAttribute('contenteditable')).toBe('false');
     await context.close();
   }, 60_000);
 

@@ -32,7 +32,12 @@ export default function ArticleEditorPage({ articleId, lang }: { articleId: stri
     <main className="editor-page">
       <EditorHeader article={article.value} lang={lang} />
       {version ? (
-        <ArticleDocument key={version.docName} docName={version.docName || articleDocName(articleId, lang)} />
+        <ArticleDocument
+          key={version.docName}
+          docName={version.docName || articleDocName(articleId, lang)}
+          // The server keeps archived articles read-only and drops edits to them.
+          readOnly={Boolean(article.value.archivedAt)}
+        />
       ) : (
         <Notice kind="error">{t('editor.noSuchVersion', { lang: t(`lang.${lang}`) })}</Notice>
       )}
@@ -62,7 +67,7 @@ function EditorHeader({ article, lang }: { article: ArticleSummary; lang: Lang }
   );
 }
 
-function ArticleDocument({ docName }: { docName: string }) {
+function ArticleDocument({ docName, readOnly }: { docName: string; readOnly: boolean }) {
   // Made in an effect (not during render) so StrictMode's double mount does
   // not leave a second socket and IndexedDB handle behind.
   const [connection, setConnection] = useState<ArticleConnection | null>(null);
@@ -73,10 +78,10 @@ function ArticleDocument({ docName }: { docName: string }) {
   }, [docName]);
 
   if (!connection) return <Loading />;
-  return <ConnectedFields connection={connection} />;
+  return <ConnectedFields connection={connection} readOnly={readOnly} />;
 }
 
-function ConnectedFields({ connection }: { connection: ArticleConnection }) {
+function ConnectedFields({ connection, readOnly }: { connection: ArticleConnection; readOnly: boolean }) {
   const { t } = useI18n();
   const member = useMember();
   const { expired } = useSession();
@@ -91,12 +96,14 @@ function ConnectedFields({ connection }: { connection: ArticleConnection }) {
   return (
     <>
       <ConnectionStatus state={state} />
+      {readOnly && <Notice kind="info">{t('editor.readOnly')}</Notice>}
       {ready ? (
         <div className="article-fields">
-          <FieldEditor connection={connection} field="headline" label={t('editor.headline')} user={user} />
-          <FieldEditor connection={connection} field="deck" label={t('editor.deck')} user={user} />
+          <FieldEditor connection={connection} readOnly={readOnly} field="headline" label={t('editor.headline')} user={user} />
+          <FieldEditor connection={connection} readOnly={readOnly} field="deck" label={t('editor.deck')} user={user} />
           <FieldEditor
             connection={connection}
+            readOnly={readOnly}
             field="byline"
             label={t('editor.byline')}
             user={user}
@@ -106,7 +113,7 @@ function ConnectedFields({ connection }: { connection: ArticleConnection }) {
                 : undefined
             }
           />
-          <FieldEditor connection={connection} field="body" label={t('editor.body')} user={user} />
+          <FieldEditor connection={connection} readOnly={readOnly} field="body" label={t('editor.body')} user={user} />
         </div>
       ) : (
         <Loading />

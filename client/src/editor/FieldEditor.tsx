@@ -19,6 +19,7 @@ export function FieldEditor({
   label,
   user,
   suggestion,
+  readOnly = false,
 }: {
   connection: ArticleConnection;
   field: ArticleField;
@@ -26,6 +27,7 @@ export function FieldEditor({
   user: PresenceUser;
   /** Text offered for an empty field with one click (the member's default byline). */
   suggestion?: { text: string; buttonLabel: string };
+  readOnly?: boolean;
 }) {
   const labelId = useId();
   const isBody = field === 'body';
@@ -36,6 +38,7 @@ export function FieldEditor({
         Collaboration.configure({ document: connection.doc, field }),
         CollaborationCaret.configure({ provider: connection.provider, user, render: renderCaret }),
       ],
+      editable: !readOnly,
       editorProps: {
         attributes: {
           role: 'textbox',
@@ -46,7 +49,7 @@ export function FieldEditor({
         },
       },
     },
-    [connection, field],
+    [connection, field, readOnly],
   );
 
   return (
@@ -55,8 +58,8 @@ export function FieldEditor({
         <span id={labelId} className="field-label">
           {label}
         </span>
-        {isBody && editor && <Toolbar editor={editor} />}
-        {suggestion && editor && <Suggestion editor={editor} {...suggestion} />}
+        {isBody && editor && !readOnly && <Toolbar editor={editor} />}
+        {suggestion && editor && !readOnly && <Suggestion editor={editor} {...suggestion} />}
       </div>
       <EditorContent editor={editor as Editor | null} />
     </section>

@@ -110,6 +110,7 @@ export const en = {
   'editor.byline': 'Byline',
   'editor.body': 'Body text',
   'editor.useByline': 'Use my byline: {byline}',
+  'editor.readOnly': 'This article is archived: it can be read but not changed.',
   'editor.toolbar': 'Formatting',
   'editor.bold': 'Bold',
   'editor.italic': 'Italic',

@@ -108,6 +108,7 @@ export const es: Messages = {
   'editor.byline': 'Firma',
   'editor.body': 'Cuerpo del texto',
   'editor.useByline': 'Usar mi firma: {byline}',
+  'editor.readOnly': 'Este artículo está archivado: se puede leer, pero no cambiar.',
   'editor.toolbar': 'Formato',
   'editor.bold': 'Negrita',
   'editor.italic': 'Cursiva',
