@@ -34,7 +34,7 @@ function paragraph(next: () => number, words: number): string {
   return text[0]!.toUpperCase() + text.slice(1) + '.';
 }
 
-function buildPair(totalWords: number): { source: Y.Doc; target: Y.Doc; blocks: number } {
+export function buildPair(totalWords: number): { source: Y.Doc; target: Y.Doc; blocks: number } {
   const next = sequence(47);
   const body: Block[] = [];
   let words = 0;

@@ -8,7 +8,7 @@ import {
   SOURCE_TEXT_ATTR,
   SUBHEAD_LEVEL,
 } from '../editor/fields';
-import { fingerprint } from './fingerprint';
+import { fingerprint, hasText } from './fingerprint';
 import { readBlock, readLinkedBlocks, TRANSLATED_PARTS, type TranslatedPart } from './links';
 
 export type StartMode = 'empty' | 'copy';
@@ -85,7 +85,7 @@ export function writeTranslationStart(source: Y.Doc, target: Y.Doc, mode: StartM
         }
       } else {
         const elements = blockElements(source.getXmlFragment(part));
-        const text = readLinkedBlocks(source.getXmlFragment(part)).map((b) => b.text).filter((t) => t.trim()).join(' ');
+        const text = readLinkedBlocks(source.getXmlFragment(part)).map((b) => b.text).filter(hasText).join(' ');
         const linked = appendLinked(fragment, null, part, text, makeId);
         if (mode === 'copy' && elements.length === 1) copyInto(elements[0]!, linked);
         else if (mode === 'copy' && text) linked.push([plainText(text)]);

@@ -1,5 +1,5 @@
 import { diffWords, type DiffPart } from '../work/wordDiff';
-import { fingerprint, normalizeText } from './fingerprint';
+import { fingerprint, hasText } from './fingerprint';
 import { TRANSLATED_PARTS, type LinkedBlock, type TranslatedPart, type VersionBlocks } from './links';
 
 /**
@@ -69,7 +69,7 @@ const isField = (part: TranslatedPart) => part !== 'body';
 
 /** A field's source as one block: the field is what a translated field links to. */
 function fieldAsBlock(part: TranslatedPart, blocks: LinkedBlock[]): LinkedBlock[] {
-  const text = blocks.map((b) => b.text).filter((t) => t.trim()).join(' ');
+  const text = blocks.map((b) => b.text).filter(hasText).join(' ');
   return [{ id: part, text, subhead: false, src: null, srcHash: null, srcText: null }];
 }
 
@@ -82,7 +82,7 @@ function partState(part: TranslatedPart, sourceBlocks: LinkedBlock[], targetBloc
   const source: SourceBlockState[] = sources.map((b, index) => ({
     index,
     id: b.id,
-    state: normalizeText(b.text) === '' ? 'blank' : 'missing',
+    state: hasText(b.text) ? 'missing' : 'blank',
     targets: [],
   }));
   const hashes: (string | undefined)[] = new Array(sources.length);
@@ -94,7 +94,7 @@ function partState(part: TranslatedPart, sourceBlocks: LinkedBlock[], targetBloc
     if (sourceIndex === undefined) return { index, id: b.id, state: 'orphaned', sourceIndex: null };
     const src = sources[sourceIndex]!;
     source[sourceIndex]!.targets.push(index);
-    if (normalizeText(b.text) === '') return { index, id: b.id, state: 'empty', sourceIndex };
+    if (!hasText(b.text)) return { index, id: b.id, state: 'empty', sourceIndex };
     const hash = (hashes[sourceIndex] ??= fingerprint(src.text));
     if (b.srcHash === hash) return { index, id: b.id, state: 'current', sourceIndex };
     const result: TargetBlockState = { index, id: b.id, state: 'outdated', sourceIndex };

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, use
 import * as Y from 'yjs';
 import { BLOCK_ID_ATTR, HEADING_NODE, PARAGRAPH_NODE, SOURCE_HASH_ATTR, SOURCE_ID_ATTR, SOURCE_TEXT_ATTR, SUBHEAD_LEVEL } from '../../../shared/editor/fields';
 import type { Lang } from '../../../shared/languages';
-import { fingerprint } from '../../../shared/translation/fingerprint';
+import { fingerprint, hasText } from '../../../shared/translation/fingerprint';
 import { readVersionBlocks, TRANSLATED_PARTS, type TranslatedPart, type VersionBlocks } from '../../../shared/translation/links';
 import { computeTranslationState, type TranslationState } from '../../../shared/translation/state';
 import { Loading, Notice } from '../components/ui';
@@ -100,7 +100,7 @@ function Ready({ source, target, sourceLang, targetLang }: { source: ArticleConn
   /** The text of a source block (or whole source field) as it is now. */
   const sourceText = useCallback((part: TranslatedPart, src: string | null): string | null => {
     const blocks = latest.current.source[part];
-    if (part !== 'body') return blocks.map((b) => b.text).filter((x) => x.trim()).join(' ');
+    if (part !== 'body') return blocks.map((b) => b.text).filter(hasText).join(' ');
     return blocks.find((b) => b.id === src)?.text ?? null;
   }, []);
 
