@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, type Edition, type Member } from '../api';
 import { Field, Loading, Notice, useAction } from '../components/ui';
+import { ErrorNotice } from '../components/errors';
 import { useLoad } from '../components/useLoad';
 import { Link } from '../router';
 import { TASK_KINDS, TASK_STATUSES, type TaskKind } from '../../../shared/work/types';
@@ -19,7 +20,7 @@ export function BoardPage({ editionId }: { editionId: string }) {
   );
   const board = useLoad(() => workApi.board(editionId, filter), `${editionId}:${JSON.stringify(filter)}`);
   if (context.status === 'loading') return <Loading />;
-  if (context.status === 'error') return <Notice kind="error">{String((context.error as Error).message)}</Notice>;
+  if (context.status === 'error') return <ErrorNotice error={context.error} />;
   const [edition, members, collectives] = context.value;
   const pick = (key: keyof typeof filter) => (e: React.ChangeEvent<HTMLSelectElement>) =>
     setFilter((f) => ({ ...f, [key]: e.target.value || undefined }));
@@ -66,7 +67,7 @@ export function BoardPage({ editionId }: { editionId: string }) {
         </label>
       </form>
       {board.status === 'loading' && <Loading />}
-      {board.status === 'error' && <Notice kind="error">{String((board.error as Error).message)}</Notice>}
+      {board.status === 'error' && <ErrorNotice error={board.error} />}
       {board.status === 'ready' && (
         <>
           {board.value.overdueCount > 0 && <Notice kind="info">{t('w.board.overdue', { count: board.value.overdueCount })}</Notice>}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Field, Loading, Notice, useAction } from '../components/ui';
+import { ErrorNotice } from '../components/errors';
 import { useLoad } from '../components/useLoad';
 import { Link } from '../router';
 import type { ArticleText } from '../../../shared/editor/content';
@@ -16,7 +17,7 @@ export function HistoryPage({ versionId }: { versionId: string }) {
   const [name, setName] = useState('');
   const { busy, error, run } = useAction();
   if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <Notice kind="error">{String((loaded.error as Error).message)}</Notice>;
+  if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
   const save = run(async () => {
     await workApi.nameVersion(versionId, name.trim());
     setName('');

@@ -1,5 +1,6 @@
 import { api } from '../api';
 import { Loading, Notice } from '../components/ui';
+import { ErrorNotice } from '../components/errors';
 import { useLoad } from '../components/useLoad';
 import type { Task } from '../../../shared/work/types';
 import { workApi } from './api';
@@ -11,7 +12,7 @@ export function MyTasksPage() {
   const { t } = useWorkText();
   const loaded = useLoad(() => Promise.all([workApi.myTasks(), api.members()]), 'mine');
   if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <Notice kind="error">{String((loaded.error as Error).message)}</Notice>;
+  if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
   const [mine, members] = loaded.value;
   const section = (key: WorkKey, tasks: Task[]) => (
     <section aria-label={t(key)}>

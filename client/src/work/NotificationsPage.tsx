@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Loading, Notice, useAction } from '../components/ui';
+import { ErrorNotice } from '../components/errors';
 import { useLoad } from '../components/useLoad';
 import { Link, usePath } from '../router';
 import type { AppNotification } from '../../../shared/work/types';
@@ -18,7 +19,7 @@ export function NotificationsPage() {
   const loaded = useLoad(() => workApi.notifications(), 'notes');
   const { busy, error, run } = useAction();
   if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <Notice kind="error">{String((loaded.error as Error).message)}</Notice>;
+  if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
   const { notifications } = loaded.value;
   const act = (fn: () => Promise<unknown>) => run(async () => {
     await fn();

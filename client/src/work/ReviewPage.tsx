@@ -1,11 +1,14 @@
 import { useState } from 'react';
+import { api } from '../api';
 import { Field, Loading, Notice, useAction } from '../components/ui';
+import { ErrorNotice } from '../components/errors';
 import { useLoad } from '../components/useLoad';
 import { Link } from '../router';
 import { useMember } from '../session';
 import { WORK_LIMITS } from '../../../shared/work/schemas';
 import { workApi, type Review } from './api';
 import { useWorkText, type WorkKey } from './messages';
+import { TaskCard } from './TaskCard';
 import { DiffView } from './ui';
 
 /**
@@ -17,11 +20,16 @@ export function ReviewPage({ versionId }: { versionId: string }) {
   const { t, date } = useWorkText();
   const loaded = useLoad(async () => {
     const review = await workApi.review(versionId);
-    return { review, decisions: await workApi.decisions(review.version.articleId) };
+    const [decisions, tasks, members] = await Promise.all([
+      workApi.decisions(review.version.articleId),
+      workApi.versionTasks(versionId),
+      api.members(),
+    ]);
+    return { review, decisions, tasks, members };
   }, versionId);
   if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <Notice kind="error">{String((loaded.error as Error).message)}</Notice>;
-  const { review, decisions } = loaded.value;
+  if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
+  const { review, decisions, tasks, members } = loaded.value;
   const v = review.version;
   return (
     <main className="review-page">
@@ -50,6 +58,16 @@ export function ReviewPage({ versionId }: { versionId: string }) {
       <p>
         <Link href={`/versions/${v.id}/history`}>{t('w.review.history')}</Link>
       </p>
+      {tasks.length > 0 && (
+        <section aria-label={t('w.review.tasks')}>
+          <h2>{t('w.review.tasks')}</h2>
+          <ul className="cards">
+            {tasks.map((task) => (
+              <TaskCard key={task.id} task={task} members={members} changed={loaded.reload} />
+            ))}
+          </ul>
+        </section>
+      )}
       <h2>{t('w.review.log')}</h2>
       <ol className="events">
         {decisions.map((d) => (

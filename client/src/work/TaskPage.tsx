@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { Field, Loading, Notice, useAction } from '../components/ui';
+import { ErrorNotice } from '../components/errors';
 import { useLoad } from '../components/useLoad';
 import { Link } from '../router';
 import type { TaskEvent } from '../../../shared/work/types';
@@ -16,7 +17,7 @@ export function TaskPage({ id }: { id: string }) {
   const [body, setBody] = useState('');
   const { busy, error, run } = useAction();
   if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <Notice kind="error">{String((loaded.error as Error).message)}</Notice>;
+  if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
   const [{ task, events }, messages, members] = loaded.value;
   const post = run(async () => {
     await workApi.post(id, body.trim());

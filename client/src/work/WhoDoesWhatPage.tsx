@@ -1,4 +1,5 @@
 import { Loading, Notice } from '../components/ui';
+import { ErrorNotice } from '../components/errors';
 import { useLoad } from '../components/useLoad';
 import { workApi } from './api';
 import { useWorkText } from './messages';
@@ -8,7 +9,7 @@ export function WhoDoesWhatPage() {
   const { t, date } = useWorkText();
   const loaded = useLoad(() => workApi.whoDoesWhat(), 'who');
   if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <Notice kind="error">{String((loaded.error as Error).message)}</Notice>;
+  if (loaded.status === 'error') return <ErrorNotice error={loaded.error} />;
   return (
     <main>
       <h1>{t('w.who.title')}</h1>

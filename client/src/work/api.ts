@@ -117,6 +117,7 @@ export const workApi = {
   markRead: (id: string) => request<unknown>('POST', `/notifications/${id}/read`),
   markAllRead: () => request<unknown>('POST', '/notifications/read-all'),
 
+  versionTasks: (versionId: string) => request<{ tasks: Task[] }>('GET', `/versions/${versionId}/tasks`).then((r) => r.tasks),
   review: (versionId: string) => request<{ review: Review }>('GET', `/versions/${versionId}/review`).then((r) => r.review),
   verdict: (versionId: string, verdict: VerdictKind, reason?: string) =>
     request<{ review: Review }>('POST', `/versions/${versionId}/verdicts`, { verdict, ...(reason ? { reason } : {}) }),
