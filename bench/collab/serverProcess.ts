@@ -64,9 +64,17 @@ export async function spawnServer(opts: {
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // Never leave a server behind if the benchmark itself dies.
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', orphanGuard);
+      resolve();
+    }),
+  );
   let dead = false;
   void exited.then(() => (dead = true));
   const url = `http://127.0.0.1:${opts.port}`;

@@ -6,6 +6,7 @@ import { memberFromCookieHeader } from '../auth/sessions';
 import { docAccess } from '../policies/documents';
 import { parseDocName } from '../../shared/docNames';
 import { LIMITS } from '../../shared/limits';
+import { startCheckpointer } from './checkpointer';
 import { CollabHub, type HubOptions } from './hub';
 import type { Connection } from './liveDoc';
 
@@ -23,6 +24,7 @@ import type { Connection } from './liveDoc';
 export const REFUSE = { notLoggedIn: 4401, forbidden: 4403, noSuchDocument: 4404 } as const;
 
 const KEEPALIVE_MS = 30_000;
+const CHECKPOINT_MS = 1_000;
 
 export interface CollabServer {
   hub: CollabHub;
@@ -53,6 +55,7 @@ export function attachCollab(
   httpServer: http.Server,
   options: Partial<HubOptions> = {},
 ): CollabServer {
+  const checkpointer = startCheckpointer(ctx.db, CHECKPOINT_MS, ctx.config.log);
   const hub = new CollabHub(ctx.db, {
     idleUnloadMs: 5_000,
     compactRows: 500,
@@ -138,6 +141,7 @@ export function attachCollab(
       clearInterval(keepalive);
       httpServer.off('upgrade', onUpgrade);
       await hub.close();
+      await checkpointer.stop();
       // Refused connections (4401/4403/4404) may still be in their handshake.
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
