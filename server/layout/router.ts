@@ -4,11 +4,14 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { currentMember, requireMember } from '../auth/middleware';
 import { editionAccess } from '../policies/editions';
+import { articleAccess } from '../policies/articles';
+import { canRead } from '../policies/access';
 import { badRequest, forbidden, notFound, parseBody } from '../errors';
 import { lang as langField } from '../routes/fields';
 import { param } from '../routes/fields';
 import type { Lang } from '../../shared/languages';
 import { LayoutSetter } from '../../shared/layout/setting';
+import type { LayoutData } from '../../shared/layout/types';
 import { pagePlan, placedArticleIds } from '../../shared/layout/plan';
 import { fontFile, templateFonts } from './fonts';
 import { RenderJobs, type RenderJob } from './renders';
@@ -54,6 +57,13 @@ export function layoutRouter(ctx: AppContext): Router {
     if (access === 'none') throw forbidden('Layouts belong to the collective’s members; contributors work on single articles.');
     if (need === 'write' && access !== 'write') throw forbidden('This edition is archived; its layout can only be read.');
   };
+  /** The layout set on the server, with one setter per layout kept so unchanged stories are not set again. */
+  const setOnServer = (editionId: string, layout: LayoutData) => {
+    const key = `${editionId}.${layout.lang}`;
+    const setter = setters.get(key) ?? new LayoutSetter();
+    setters.set(key, setter);
+    return setter.set({ layout, copies: articleCopies(ctx, placedArticleIds(layout.frames), layout.lang), fonts: templateFonts(layout.template) });
+  };
   const langParam = (value: string): Lang => {
     if (value !== 'en' && value !== 'es') throw badRequest('lang: must be "en" or "es"');
     return value;
@@ -83,16 +93,26 @@ export function layoutRouter(ctx: AppContext): Router {
     requireEditionLang(findEdition(ctx, editionId), lang);
     const layout = loadLayout(ctx, editionId, lang);
     if (!layout) throw notFound(`There is no ${lang === 'es' ? 'Spanish' : 'English'} layout of this edition yet.`);
-    const key = `${editionId}.${lang}`;
-    const setter = setters.get(key) ?? new LayoutSetter();
-    setters.set(key, setter);
-    const setting = setter.set({ layout, copies: articleCopies(ctx, placedArticleIds(layout.frames), lang), fonts: templateFonts(layout.template) });
+    const setting = setOnServer(editionId, layout);
     res.json({
       layout,
       articles: setting.articles,
       issues: setting.issues,
       plan: pagePlan(layout, setting, editionArticles(ctx, editionId)),
     });
+  });
+
+  /** Where an article is placed and how it fits, for the writer's editor ("12 lines too long for its space on page 3"). */
+  router.get('/articles/:id/copyfit', requireMember, (req, res) => {
+    const articleId = param(req, 'id');
+    if (!canRead(articleAccess(ctx.db, currentMember(res), articleId))) throw notFound('No such article.');
+    const lang = langParam(String(req.query.lang ?? ''));
+    const row = ctx.db.prepare('SELECT edition_id FROM articles WHERE id = ?').get(articleId) as { edition_id: string | null } | undefined;
+    const layout = row?.edition_id ? loadLayout(ctx, row.edition_id, lang) : null;
+    if (!row?.edition_id || !layout || !placedArticleIds(layout.frames).includes(articleId)) return void res.json({ placed: false });
+    const setting = setOnServer(row.edition_id, layout);
+    const fit = setting.articles.find((a) => a.articleId === articleId);
+    res.json(fit ? { placed: true, pages: fit.pages, ...fit.copyfit, overMatterText: undefined } : { placed: false });
   });
 
   router.post('/editions/:id/renders', requireMember, (req, res) => {

@@ -112,4 +112,15 @@ describe('layout API', () => {
     expect(after.body.plan.missing).toEqual([articleId]);
     await api(server.url, 'PATCH', `/articles/${articleId}`, { cookie, body: { archived: false } });
   });
+
+  it('tells the writer how their placed article fits, and nothing for one not placed', async () => {
+    const en = await api(server.url, 'GET', `/editions/${editionId}/layouts/en`, { cookie });
+    const a = en.body.articles[1];
+    const fit = await api(server.url, 'GET', `/articles/${a.articleId}/copyfit?lang=en`, { cookie });
+    expect(fit.status).toBe(200);
+    expect(fit.body).toMatchObject({ placed: true, pages: a.pages, linesUsed: a.copyfit.linesUsed, overMatterLines: a.copyfit.overMatterLines });
+    const loose = await api(server.url, 'POST', '/articles', { cookie, body: { title: 'Not placed', languages: ['en'] } });
+    expect((await api(server.url, 'GET', `/articles/${loose.body.id}/copyfit?lang=en`, { cookie })).body).toEqual({ placed: false });
+    expect((await api(server.url, 'GET', `/articles/${a.articleId}/copyfit?lang=fr`, { cookie })).status).toBe(400);
+  });
 });

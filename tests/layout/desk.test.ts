@@ -111,6 +111,8 @@ describe('the layout desk in Chromium', () => {
     const seenAfter = Date.now() - typedAt;
     console.log(`overset on the desk rose from ${overBefore} to ${await row.getAttribute('data-over')} lines, ${seenAfter} ms after the writer's paragraph`);
     expect(seenAfter).toBeLessThan(1000);
+    // The writer sees it too, in the article editor.
+    await expect.poll(() => pageC.locator('[data-testid="copyfit-note"]').textContent(), { timeout: 10_000 }).toMatch(/^\d+ lines too long for its space on page 2$/);
     expect(errors).toEqual([]);
   }, 180_000);
 

@@ -14,6 +14,7 @@ import { presenceUser } from './presence';
 import { VersionWorkLinks } from '../work/routes';
 import { CommentsPanel } from '../work/CommentsPanel';
 import ArticlePictures from '../pictures/ArticlePictures';
+import { CopyfitNote } from '../layout/CopyfitNote';
 
 /** /articles/<id>/<lang>: the four fields of one language version, co-edited live. */
 export default function ArticleEditorPage({ articleId, lang }: { articleId: string; lang: Lang }) {
@@ -63,6 +64,7 @@ function EditorHeader({ article, lang }: { article: ArticleSummary; lang: Lang }
       </h1>
       {hasOther && <Link href={`/articles/${article.id}/${other}`}>{t('editor.otherLang', { lang: t(`lang.${other}`) })}</Link>}
       <VersionWorkLinks article={article} lang={lang} />
+      <CopyfitNote articleId={article.id} lang={lang} />
     </div>
   );
 }

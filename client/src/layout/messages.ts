@@ -42,6 +42,9 @@ const en = {
   'l.issues': 'Warnings',
   'l.others': 'Also here: {names}',
   'l.untitled': '(untitled)',
+  'l.note.over': '{n} lines too long for its space on page {page}',
+  'l.note.short': '{n} lines short of its space on page {page}',
+  'l.note.fits': 'Fits its space on page {page} exactly',
 } as const;
 
 export type LayoutKey = keyof typeof en;
@@ -87,6 +90,9 @@ const es: Record<LayoutKey, string> = {
   'l.issues': 'Avisos',
   'l.others': 'También aquí: {names}',
   'l.untitled': '(sin título)',
+  'l.note.over': '{n} líneas de más para su espacio en la página {page}',
+  'l.note.short': 'faltan {n} líneas para llenar su espacio en la página {page}',
+  'l.note.fits': 'Llena justo su espacio en la página {page}',
 };
 
 export function useLayoutText() {
