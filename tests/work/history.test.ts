@@ -138,6 +138,36 @@ describe('version history: checkpoints, compare, restore', () => {
     expect(again.body.restored).toBe(false);
   });
 
+  it('refuses a restore it cannot store, changing nothing, whether the document is open or not', async () => {
+    const article = newArticle();
+    const named = await call(ana, 'POST', `/versions/${article.versions.en}/checkpoints`, { name: 'Original' });
+    editStoredText(server.db, article.docNames.en, appendToLastParagraph(' Kept.'));
+    const stored = () => readArticle(loadDoc(server.db, article.docNames.en));
+    const before = stored();
+    const restoredEntries = () =>
+      (server.db.prepare("SELECT count(*) AS n FROM decisions WHERE article_id = ? AND action = 'restored_version'").get(article.id) as { n: number }).n;
+    // Storage refuses every new update from now on (as a full disk would).
+    server.db.exec(`CREATE TRIGGER refuse_updates BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    try {
+      const closed = await call(ana, 'POST', `/checkpoints/${named.body.checkpoint.id}/restore`);
+      expect(closed.status).toBe(503);
+      expect(closed.body.error).toMatch(/could not be saved, so nothing was changed/);
+      const editor = connectClient(server.url, article.docNames.en, ana.cookie);
+      clients.push(editor);
+      await synced(editor);
+      const open = await call(ana, 'POST', `/checkpoints/${named.body.checkpoint.id}/restore`);
+      expect(open.status).toBe(503);
+      expect(stored()).toEqual(before);
+      expect(restoredEntries()).toBe(0);
+    } finally {
+      server.db.exec('DROP TRIGGER refuse_updates');
+    }
+    // Once storage works again, so does the restore.
+    const again = await call(ana, 'POST', `/checkpoints/${named.body.checkpoint.id}/restore`);
+    expect(again.status).toBe(200);
+    expect(stored()).toEqual(SAMPLE_TEXT);
+  });
+
   it('takes automatic checkpoints at most every few minutes of editing, only when the text changed', () => {
     const article = newArticle();
     const version = { id: article.versions.en, doc_name: article.docNames.en };

@@ -16,6 +16,8 @@ import { HttpError } from '../../errors';
  * nothing is not applied at all (opening an idle document in the hub for
  * nothing would keep it in memory). Returns whether anything changed.
  */
+const NOT_SAVED = 'The change could not be saved, so nothing was changed. Please try again.';
+
 export function applyServerChange(ctx: AppContext, docName: string, change: (doc: Y.Doc) => void): boolean {
   const probe = loadDoc(ctx.db, docName);
   const before = Y.encodeStateVector(probe);
@@ -28,7 +30,12 @@ export function applyServerChange(ctx: AppContext, docName: string, change: (doc
 
   const collab = collabOfContext(ctx);
   if (!collab || !collab.hub.loadedDocNames().includes(docName)) {
-    appendUpdates(ctx.db, docName, [update]);
+    try {
+      appendUpdates(ctx.db, docName, [update]);
+    } catch (err) {
+      ctx.config.log(`history: could not store a change to ${docName}: ${String(err)}`);
+      throw new HttpError(503, NOT_SAVED);
+    }
     return true;
   }
   const live = collab.hub.open(docName);
@@ -38,7 +45,8 @@ export function applyServerChange(ctx: AppContext, docName: string, change: (doc
   // answers, the change is durable and on its way to every editor.
   collab.hub.flush();
   if (live.lastStoredId === storedBefore) {
-    throw new HttpError(503, 'The change could not be saved, so nothing was changed. Please try again.');
+    // The hub has already logged it and reloaded the document from storage.
+    throw new HttpError(503, NOT_SAVED);
   }
   return true;
 }
