@@ -15,6 +15,7 @@ import { VersionWorkLinks } from '../work/routes';
 import { CommentsPanel } from '../work/CommentsPanel';
 import ArticlePictures from '../pictures/ArticlePictures';
 import { CopyfitNote } from '../layout/CopyfitNote';
+import { ArticleTranslationLinks } from '../translation/ProgressBadge';
 
 /** /articles/<id>/<lang>: the four fields of one language version, co-edited live. */
 export default function ArticleEditorPage({ articleId, lang }: { articleId: string; lang: Lang }) {
@@ -64,6 +65,7 @@ function EditorHeader({ article, lang }: { article: ArticleSummary; lang: Lang }
       </h1>
       {hasOther && <Link href={`/articles/${article.id}/${other}`}>{t('editor.otherLang', { lang: t(`lang.${other}`) })}</Link>}
       <VersionWorkLinks article={article} lang={lang} />
+      <ArticleTranslationLinks article={article} />
       <CopyfitNote articleId={article.id} lang={lang} />
     </div>
   );

@@ -80,3 +80,9 @@ export function TranslationLinks({ article, statuses }: { article: ArticleSummar
     </span>
   );
 }
+
+/** TranslationLinks for one article, fetching its progress itself (the article editor's header). */
+export function ArticleTranslationLinks({ article }: { article: ArticleSummary }) {
+  const progress = useTranslationProgress([article.id]);
+  return <TranslationLinks article={article} statuses={progress[article.id]} />;
+}
