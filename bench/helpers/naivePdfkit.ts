@@ -7,12 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { readEdition } from '../../server/print/render';
+// Type only: the comparison loads nothing of Galley's (no validator, no hyphenation patterns).
+import type { ReferenceEdition } from '../../shared/typeset/referenceEdition';
 
 const [editionFile, langArg, out] = process.argv.slice(2);
 if (!editionFile || !out || (langArg !== 'en' && langArg !== 'es')) throw new Error('usage: naivePdfkit.ts EDITION en|es OUT');
 const lang = langArg;
-const e = readEdition(editionFile);
+const e = JSON.parse(fs.readFileSync(editionFile, 'utf8')) as ReferenceEdition;
 const dir = path.dirname(path.resolve(editionFile));
 const t = e.typography;
 const doc = new PDFDocument({ autoFirstPage: false, margin: 0 });

@@ -23,30 +23,81 @@ export function ink(hex: string, blackOnly: boolean): Cmyk {
   return [((1 - r - k) / (1 - k)) * 100, ((1 - g - k) / (1 - k)) * 100, ((1 - b - k) / (1 - k)) * 100, k * 100];
 }
 
+/** The part of pdfkit's embedded font used to write text operators directly. */
+interface EmbeddedFont {
+  id: string;
+  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  ref(): unknown;
+}
+
+const num = (v: number) => String(Math.round(v * 10000) / 10000);
+
 /**
- * Draws set lines: one text operator per line, word spacing and letter
- * spacing as computed by the engine (pdfkit writes a TJ array per line).
+ * Draws set lines with one TJ operator per line inside a single BT/ET block:
+ * glyphs from pdfkit's font encoder (which subsets the font and records the
+ * text's Unicode), kerning and word gaps as TJ offsets, letter-spacing as Tc.
+ * pdfkit's own text() wraps every line in a save/transform/restore and
+ * re-measures it, which cost more than setting the type.
  */
 export function drawLines(doc: Doc, lines: SetLine[]): void {
-  let font = '';
-  let size = 0;
+  if (lines.length === 0) return;
+  const page = (doc as unknown as { page: { height: number; fonts: Record<string, unknown> } }).page;
+  const height = page.height;
+  const fonts = new Map<string, EmbeddedFont>();
+  const fontFor = (role: string): EmbeddedFont => {
+    let f = fonts.get(role);
+    if (!f) {
+      doc.font(role);
+      f = (doc as unknown as { _font: EmbeddedFont })._font;
+      page.fonts[f.id] ??= f.ref();
+      fonts.set(role, f);
+    }
+    return f;
+  };
   doc.fillColor(BLACK);
+  const out: string[] = ['q', `1 0 0 -1 0 ${num(height)} cm`, 'BT'];
+  let curFont = '';
+  let curSize = -1;
+  let curTc = 0;
   for (const line of lines) {
-    if (line.font !== font) doc.font((font = line.font));
-    if (line.sizePt !== size) doc.fontSize((size = line.sizePt));
-    // With word spacing set, pdfkit drops the space glyphs and widens each gap
-    // by space + letter-spacing + word spacing; the engine's gap is space +
-    // word spacing + the letter-spacing after the word's last glyph, so pass
-    // the difference. A tiny non-zero value keeps that encoding when they cancel.
-    let wordSpacing = line.wordSpacing - line.letterSpacing;
-    if (line.letterSpacing !== 0 && wordSpacing === 0) wordSpacing = 1e-9;
-    doc.text(line.text, line.x, line.baseline, {
-      lineBreak: false,
-      baseline: 'alphabetic',
-      wordSpacing,
-      characterSpacing: line.letterSpacing,
-    });
+    if (!line.text) continue;
+    const font = fontFor(line.font);
+    if (font.id !== curFont || line.sizePt !== curSize) {
+      out.push(`/${font.id} ${num(line.sizePt)} Tf`);
+      curFont = font.id;
+      curSize = line.sizePt;
+    }
+    if (line.letterSpacing !== curTc) {
+      out.push(`${num(line.letterSpacing)} Tc`);
+      curTc = line.letterSpacing;
+    }
+    out.push(`1 0 0 1 ${num(line.x)} ${num(height - line.baseline)} Tm`);
+    // A word gap is the space plus the word spacing; the letter-spacing after
+    // the word's last glyph comes from Tc. TJ offsets are in 1/1000 em, negative to the right.
+    const gap = num((-(line.spaceWidth + line.wordSpacing) * 1000) / line.sizePt);
+    const parts: string[] = [];
+    let hex = '';
+    const words = line.text.split(' ');
+    for (let w = 0; w < words.length; w++) {
+      const [glyphs, positions] = font.encode(words[w]!);
+      for (let g = 0; g < glyphs.length; g++) {
+        hex += glyphs[g];
+        const kern = positions[g]!.xAdvance - positions[g]!.advanceWidth;
+        if (kern !== 0 && (g < glyphs.length - 1 || w < words.length - 1)) {
+          parts.push(`<${hex}>`, num(-kern));
+          hex = '';
+        }
+      }
+      if (w < words.length - 1) {
+        parts.push(`<${hex}>`, gap);
+        hex = '';
+      }
+    }
+    if (hex) parts.push(`<${hex}>`);
+    out.push(`[${parts.join(' ')}] TJ`);
   }
+  out.push('ET', 'Q');
+  doc.addContent(out.join('\n'));
 }
 
 /** A picture covering its frame: scaled to cover, centred, clipped to the frame. */

@@ -145,6 +145,7 @@ function setLine(words: string[], indent: number, width: number, justify: boolea
     glyphs += m.glyphs;
   }
   const gaps = Math.max(0, words.length - 1);
+  const spaced = Math.max(0, glyphs - 1);
   natural += gaps * space;
   let wordSpacing = 0;
   let letterSpacing = 0;
@@ -153,14 +154,16 @@ function setLine(words: string[], indent: number, width: number, justify: boolea
   if (j && (justify || diff < 0)) {
     const ls = (diff >= 0 ? j.letterStretchEm : j.letterShrinkEm) * sizePt;
     const ws = space * (diff >= 0 ? j.spaceStretch : j.spaceShrink);
-    const capacity = gaps * ws + glyphs * ls;
+    const capacity = gaps * ws + spaced * ls;
     const r = capacity > 0 ? diff / capacity : 0;
     letterSpacing = ls * Math.max(-MAX_LETTER_RATIO, Math.min(MAX_LETTER_RATIO, r));
-    const rest = diff - letterSpacing * glyphs;
+    // Letter-spacing moves every glyph but the first: the space after the
+    // line's last glyph holds no ink, so the measure is reached at its edge.
+    const rest = diff - letterSpacing * spaced;
     if (gaps > 0) wordSpacing = rest / gaps;
-    else if (glyphs > 0 && diff < 0) letterSpacing = diff / glyphs;
+    else if (spaced > 0 && diff < 0) letterSpacing = diff / spaced;
   }
-  const setWidth = natural + gaps * wordSpacing + glyphs * letterSpacing;
+  const setWidth = natural + gaps * wordSpacing + spaced * letterSpacing;
   return { text: words.join(' '), indent, width, setWidth, wordSpacing, letterSpacing, gaps, spaceWidth: space, hyphenated, justified: justify && gaps > 0 };
 }
 
