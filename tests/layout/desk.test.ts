@@ -53,6 +53,9 @@ describe('the layout desk in Chromium', () => {
     const res = await fetch(`${server.url}/api/pictures`, { method: 'POST', headers: { cookie }, body: form });
     expect(res.status).toBe(201);
     pictureId = ((await res.json()) as { id: string }).id;
+    // A layout task on page 2, from the collective-work board.
+    const task = await api(server.url, 'POST', '/tasks', { cookie, body: { kind: 'layout', title: 'Fit the strike story on page 2', subject: { type: 'page', id: editionId, page: 2 } } });
+    expect(task.status).toBe(201);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -66,13 +69,18 @@ describe('the layout desk in Chromium', () => {
     const pageA = await (await newMemberContext(browser, server.url, alice.login, alice.password, { viewport: { width: 1600, height: 1000 } })).newPage();
     const pageB = await (await newMemberContext(browser, server.url, bruno.login, bruno.password, { viewport: { width: 1600, height: 1000 } })).newPage();
     const errors = [...collectPageErrors(pageA), ...collectPageErrors(pageB)];
-    await Promise.all([openDesk(pageA, server.url, editionId), openDesk(pageB, server.url, editionId)]);
+    await openDesk(pageA, server.url, editionId);
+    // Bruno comes to the desk from the edition's page.
+    await pageB.goto(`${server.url}/editions/${editionId}`);
+    await pageB.getByRole('link', { name: 'Layout desk' }).click();
+    await pageB.locator('.page-column[data-lang="en"] .page-view').waitFor({ timeout: 30_000 });
 
     // Alice goes to page 2 and places the new story and the picture there.
     await pageA.getByRole('button', { name: 'Page 2', exact: true }).click();
     await pageA.locator(`[data-testid="unplaced"][data-article="${articleId}"] button`).click();
     await pageA.locator(`[data-testid="picture"][data-picture="${pictureId}"] button`).click();
     await frameOnPage(pageA, `a${articleId}`).waitFor();
+    await expect.poll(() => pageA.locator('[data-testid="layout-task"]').allTextContents()).toEqual([expect.stringContaining('Fit the strike story on page 2')]);
 
     // Meanwhile Bruno, on page 1, drags the first story's corner up by about ten lines.
     const s1 = frameOnPage(pageB, 's1');

@@ -11,6 +11,7 @@ import { templateFonts } from './fonts';
 import { useLayoutText, type LayoutKey } from './messages';
 import { PageView } from './PageView';
 import { RenderPanel } from './RenderPanel';
+import { LayoutTasks } from './LayoutTasks';
 import { DeskSession } from './session';
 import './layout.css';
 
@@ -214,6 +215,7 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
                 ))}
               </ol>
             </section>
+            <LayoutTasks editionId={edition.id} page={pageNo} />
             <RenderPanel editionId={edition.id} langs={[...layouts.keys()]} page={pageNo} />
             {issues.length > 0 && (
               <section aria-label={t('l.issues')}>

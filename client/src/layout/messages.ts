@@ -45,6 +45,9 @@ const en = {
   'l.note.over': '{n} lines too long for its space on page {page}',
   'l.note.short': '{n} lines short of its space on page {page}',
   'l.note.fits': 'Fits its space on page {page} exactly',
+  'l.tasks': 'Layout tasks',
+  'l.tasks.open': 'nobody has taken it yet',
+  'l.open': 'Layout desk',
 } as const;
 
 export type LayoutKey = keyof typeof en;
@@ -93,6 +96,9 @@ const es: Record<LayoutKey, string> = {
   'l.note.over': '{n} líneas de más para su espacio en la página {page}',
   'l.note.short': 'faltan {n} líneas para llenar su espacio en la página {page}',
   'l.note.fits': 'Llena justo su espacio en la página {page}',
+  'l.tasks': 'Tareas de maquetación',
+  'l.tasks.open': 'nadie la ha tomado aún',
+  'l.open': 'Mesa de maquetación',
 };
 
 export function useLayoutText() {

@@ -7,6 +7,7 @@ import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { BoardLink } from '../work/routes';
+import { LayoutDeskLink } from '../layout/routes';
 import type { TranslationStatus } from '../translation/api';
 import { TranslationLinks, useTranslationProgress } from '../translation/ProgressBadge';
 
@@ -51,6 +52,7 @@ function EditionView({ edition, reload }: { edition: Edition; reload: () => void
       </p>
       <div className="actions">
         <BoardLink editionId={edition.id} />
+        <LayoutDeskLink editionId={edition.id} />
         <RenameForm
           current={edition.title}
           buttonLabel={t('edition.rename')}
