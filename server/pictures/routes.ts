@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { currentMember, requireMember } from '../auth/middleware';
 import type { AppContext } from '../context';
-import { badRequest, parseBody } from '../errors';
+import { badRequest, parseBody, unauthorized } from '../errors';
 import { RENDITION_KINDS, picturePatchSchema, type RenditionKind } from '../../shared/pictures/picture';
 import { recipeSchema } from '../../shared/pictures/recipe';
 import { cleanUpload } from './imaging';
@@ -18,7 +18,7 @@ import {
 } from './records';
 import { RenditionCache, specFromQuery } from './renditions';
 import { PictureFiles } from './storage';
-import { receiveUpload } from './upload';
+import { discardBody, receiveUpload } from './upload';
 
 /** /api/pictures: upload, texts, recipe with history, the cleaned original and renditions. Members only. */
 export function picturesRouter(ctx: AppContext): Router {
@@ -26,9 +26,14 @@ export function picturesRouter(ctx: AppContext): Router {
   const files = new PictureFiles(ctx.config.dataDir);
   const renditions = new RenditionCache(files);
   const router = Router();
-  router.use('/pictures', requireMember);
 
+  // Before the members-only gate below: a refused upload must still be read
+  // to its end, or the sender sees a reset connection instead of the refusal.
   router.post('/pictures', async (req, res) => {
+    if (!res.locals.member) {
+      await discardBody(req);
+      throw unauthorized();
+    }
     const member = currentMember(res);
     const upload = await receiveUpload(req);
     const editionId = upload.fields.editionId || null;
@@ -54,6 +59,8 @@ export function picturesRouter(ctx: AppContext): Router {
     });
     res.status(201).json(getPicture(db, id));
   });
+
+  router.use('/pictures', requireMember);
 
   router.get('/pictures', (req, res) => {
     const editionId = typeof req.query.editionId === 'string' ? req.query.editionId : undefined;

@@ -22,15 +22,45 @@ export function tooLargeMessage(): string {
   return `This file is larger than the ${mb} MB Galley takes per picture. Save it as a JPEG (quality 90 is plenty for print) and upload that.`;
 }
 
-export function receiveUpload(req: Request): Promise<ReceivedUpload> {
+/**
+ * Reads and throws away the rest of a request before it is refused. A
+ * server that answers while the client is still sending and then closes
+ * the connection makes the client see "connection reset" instead of the
+ * answer; reading on lets the refusal arrive. Past `maxBytes` the
+ * connection is cut after all: nobody gets to make the server read forever.
+ */
+export function discardBody(req: Request, maxBytes = 2 * MAX_PICTURE_BYTES): Promise<void> {
+  if (req.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    req.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) {
+        req.socket.destroy();
+        resolve();
+      }
+    });
+    req.on('end', () => resolve());
+    req.on('close', () => resolve());
+    req.on('error', () => resolve());
+  });
+}
+
+export async function receiveUpload(req: Request): Promise<ReceivedUpload> {
   const type = req.headers['content-type'] ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
-    return Promise.reject(badRequest('Send the picture as multipart/form-data, in a field named "file".'));
+    await discardBody(req);
+    throw badRequest('Send the picture as multipart/form-data, in a field named "file".');
   }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > MAX_PICTURE_BYTES + ENVELOPE_BYTES) {
-    return Promise.reject(new HttpError(413, tooLargeMessage()));
+    await discardBody(req);
+    throw new HttpError(413, tooLargeMessage());
   }
+  return parseMultipart(req);
+}
+
+function parseMultipart(req: Request): Promise<ReceivedUpload> {
 
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -40,7 +70,7 @@ export function receiveUpload(req: Request): Promise<ReceivedUpload> {
         limits: { fileSize: MAX_PICTURE_BYTES, files: 1, fields: 4, fieldSize: 200, parts: 6 },
       });
     } catch {
-      reject(badRequest('The upload is not valid multipart/form-data.'));
+      void discardBody(req).then(() => reject(badRequest('The upload is not valid multipart/form-data.')));
       return;
     }
     const chunks: Buffer[] = [];

@@ -1,4 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import http from 'node:http';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +9,8 @@ import sharp from 'sharp';
 import type { DB } from '../../server/db/database';
 
 /** Real picture files made by the tests themselves (sharp draws, exiftool writes metadata). */
+
+const run = promisify(execFile);
 
 export const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'galley-pictures-'));
 
@@ -44,7 +48,7 @@ export const SECRETS = {
 export async function photoWithSecrets(dir: string): Promise<Buffer> {
   const file = path.join(dir, 'phone.jpg');
   fs.writeFileSync(file, await noisyPhoto(640, 480));
-  execFileSync('exiftool', [
+  await run('exiftool', [
     '-overwrite_original',
     `-GPSLatitude=${SECRETS.gpsLatitude}`,
     '-GPSLatitudeRef=N',
@@ -62,12 +66,15 @@ export async function photoWithSecrets(dir: string): Promise<Buffer> {
 }
 
 /** exiftool's reading of a file, grouped by where each tag lives (EXIF, XMP, IPTC, ICC...). */
-export function exifTags(bytes: Buffer, dir: string): Record<string, unknown> {
-  return exifTagsOfMany({ probe: bytes }, dir).probe!;
+export async function exifTags(bytes: Buffer, dir: string): Promise<Record<string, unknown>> {
+  return (await exifTagsOfMany({ probe: bytes }, dir)).probe!;
 }
 
 /** The same for many files in one exiftool run (it is a Perl program: starting it costs more than reading). */
-export function exifTagsOfMany(files: Record<string, Buffer>, dir: string): Record<string, Record<string, unknown>> {
+export async function exifTagsOfMany(
+  files: Record<string, Buffer>,
+  dir: string,
+): Promise<Record<string, Record<string, unknown>>> {
   const probeDir = fs.mkdtempSync(path.join(dir, 'probe-'));
   const names = Object.keys(files);
   const paths = names.map((name, i) => {
@@ -75,7 +82,8 @@ export function exifTagsOfMany(files: Record<string, Buffer>, dir: string): Reco
     fs.writeFileSync(file, files[name]!);
     return file;
   });
-  const out = execFileSync('exiftool', ['-j', '-G1', '-a', ...paths], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  // Asynchronously: the server under test shares this process and must keep answering meanwhile.
+  const { stdout: out } = await run('exiftool', ['-j', '-G1', '-a', ...paths], { encoding: 'utf8', maxBuffer: 16 << 20 });
   fs.rmSync(probeDir, { recursive: true });
   const byPath = new Map((JSON.parse(out) as Record<string, unknown>[]).map((tags) => [tags.SourceFile as string, tags]));
   return Object.fromEntries(names.map((name, i) => [name, byPath.get(paths[i]!)!]));
@@ -94,7 +102,7 @@ export async function sidewaysPhonephoto(dir: string): Promise<Buffer> {
     .toBuffer();
   const file = path.join(dir, 'sideways.jpg');
   fs.writeFileSync(file, marked);
-  execFileSync('exiftool', ['-overwrite_original', '-n', '-Orientation=6', file]);
+  await run('exiftool', ['-overwrite_original', '-n', '-Orientation=6', file]);
   return fs.readFileSync(file);
 }
 
@@ -194,15 +202,42 @@ export function pictureRowCounts(db: DB): { pictures: number; recipes: number } 
   return { pictures: count('pictures'), recipes: count('picture_recipes') };
 }
 
-/** Posts a file the way the desk does: multipart, field "file". */
+/**
+ * Posts a file the way the desk does: multipart, field "file". Each upload
+ * goes on a fresh connection: the server runs inside the test process, and
+ * a pooled keep-alive connection could be closed by the server's idle timer
+ * just as a long synchronous step in the test hands it the next request.
+ */
 export function uploadPicture(
   serverUrl: string,
   cookie: string | null,
   bytes: Buffer,
   name = 'photo.jpg',
   type = 'image/jpeg',
+  opts: { field?: string; chunked?: boolean } = {},
 ): Promise<Response> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-  return fetch(`${serverUrl}/api/pictures`, { method: 'POST', headers: cookie ? { cookie } : {}, body: form });
+  const boundary = `galley${Math.random().toString(36).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${opts.field ?? 'file'}"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const headers: http.OutgoingHttpHeaders = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+  if (cookie) headers.cookie = cookie;
+  if (!opts.chunked) headers['content-length'] = head.length + bytes.length + tail.length;
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${serverUrl}/api/pictures`, { method: 'POST', headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const answerHeaders = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') answerHeaders.set(k, v);
+        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode!, headers: answerHeaders }));
+      });
+    });
+    req.on('error', reject);
+    req.write(head);
+    // Sent in pieces, as a browser would.
+    for (let at = 0; at < bytes.length; at += 1 << 20) req.write(bytes.subarray(at, at + (1 << 20)));
+    req.end(tail);
+  });
 }
