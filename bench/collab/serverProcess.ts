@@ -24,6 +24,8 @@ export interface ServerProcess {
   exited: Promise<void>;
   /** Milliseconds from spawn to the first 200 of /api/health. */
   startMs: number;
+  /** CPU time the process had used by then (hardly moved by machine load, unlike startMs). */
+  startCpuMs: number;
   /** SIGTERM and wait (a clean shutdown that flushes writes). */
   stop(): Promise<void>;
   /** SIGKILL and wait: a crash. */
@@ -90,12 +92,14 @@ export async function spawnServer(opts: {
     await new Promise((r) => setTimeout(r, 5));
   }
   const startMs = performance.now() - t0;
+  const startCpuMs = cpuMs(child.pid!);
   return {
     child,
     pid: child.pid!,
     url,
     exited,
     startMs,
+    startCpuMs,
     async stop() {
       if (!dead) child.kill('SIGTERM');
       await exited;
