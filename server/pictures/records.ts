@@ -20,6 +20,7 @@ interface PictureRow {
   credits: string;
   consent_note: string;
   current_recipe_id: number;
+  created_by: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -76,9 +77,12 @@ export function getPicture(db: DB, id: string): Picture {
   return toPicture(db, findPictureRow(db, id));
 }
 
-export function listPictures(db: DB, filter: { editionId?: string; articleId?: string }): Picture[] {
-  const where: string[] = [];
-  const params: string[] = [];
+export function listPictures(
+  db: DB,
+  filter: { editionId?: string; articleId?: string; visible: { sql: string; params: string[] } | null },
+): Picture[] {
+  const where: string[] = filter.visible ? [filter.visible.sql] : [];
+  const params: string[] = filter.visible ? [...filter.visible.params] : [];
   if (filter.editionId) {
     where.push('edition_id = ?');
     params.push(filter.editionId);

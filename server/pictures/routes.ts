@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import { badRequest, parseBody, unauthorized } from '../errors';
 import { RENDITION_KINDS, picturePatchSchema, type RenditionKind } from '../../shared/pictures/picture';
 import { recipeSchema } from '../../shared/pictures/recipe';
+import { assertCanAttach, assertCanSeePicture, visiblePicturesFilter } from './access';
 import { cleanUpload } from './imaging';
 import {
   currentRecipe,
@@ -36,14 +37,17 @@ export function picturesRouter(ctx: AppContext): Router {
     }
     const member = currentMember(res);
     const upload = await receiveUpload(req);
-    const editionId = upload.fields.editionId || null;
     const articleId = upload.fields.articleId || null;
+    // A picture from inside an article belongs to the article's issue too.
+    const articleEdition = articleId
+      ? ((db.prepare('SELECT edition_id FROM articles WHERE id = ?').get(articleId) as { edition_id: string | null } | undefined)
+          ?.edition_id ?? null)
+      : null;
+    const editionId = upload.fields.editionId || (member.role === 'contributor' ? null : articleEdition);
     if (editionId && !db.prepare('SELECT 1 FROM editions WHERE id = ?').get(editionId)) {
       throw badRequest('editionId: there is no such edition.');
     }
-    if (articleId && !db.prepare('SELECT 1 FROM articles WHERE id = ?').get(articleId)) {
-      throw badRequest('articleId: there is no such article.');
-    }
+    assertCanAttach(db, member, { editionId: upload.fields.editionId || null, articleId });
     // Everything is checked and cleaned in memory; only the clean result reaches the disk.
     const cleaned = await cleanUpload(upload.file);
     const { sha } = files.saveOriginal(cleaned.data, cleaned.format);
@@ -65,7 +69,14 @@ export function picturesRouter(ctx: AppContext): Router {
   router.get('/pictures', (req, res) => {
     const editionId = typeof req.query.editionId === 'string' ? req.query.editionId : undefined;
     const articleId = typeof req.query.articleId === 'string' ? req.query.articleId : undefined;
-    res.json({ pictures: listPictures(db, { editionId, articleId }) });
+    const visible = visiblePicturesFilter(currentMember(res));
+    res.json({ pictures: listPictures(db, { editionId, articleId, visible }) });
+  });
+
+  // Every route on one picture checks first that this member may reach it.
+  router.use('/pictures/:id', (req, res, next) => {
+    assertCanSeePicture(db, currentMember(res), req.params.id);
+    next();
   });
 
   router.get('/pictures/:id', (req, res) => {
@@ -73,7 +84,9 @@ export function picturesRouter(ctx: AppContext): Router {
   });
 
   router.patch('/pictures/:id', (req, res) => {
-    res.json(patchPicture(db, req.params.id, parseBody(picturePatchSchema, req.body)));
+    const patch = parseBody(picturePatchSchema, req.body);
+    assertCanAttach(db, currentMember(res), { editionId: patch.editionId, articleId: patch.articleId });
+    res.json(patchPicture(db, req.params.id, patch));
   });
 
   router.put('/pictures/:id/recipe', (req, res) => {
