@@ -6,8 +6,9 @@ import { usePicturesText } from './messages';
 
 export type Tool = 'crop' | 'blur-rect' | 'blur-ellipse' | 'focal';
 
-/** The width the preview is drawn at (CSS scales it down on narrow screens). */
+/** The largest size the preview is drawn at (CSS scales it down on narrow screens); tall pictures stay on screen. */
 const PREVIEW_WIDTH = 720;
+const PREVIEW_HEIGHT = 640;
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /**
@@ -31,7 +32,7 @@ export function RecipeCanvas(props: {
   const [draft, setDraft] = useState<{ start: { x: number; y: number }; rect: Rect } | null>(null);
 
   const view = viewSize(original.width, original.height, recipe.rotate);
-  const scale = Math.min(1, PREVIEW_WIDTH / view.width);
+  const scale = Math.min(1, PREVIEW_WIDTH / view.width, PREVIEW_HEIGHT / view.height);
   const width = Math.max(1, Math.round(view.width * scale));
   const height = Math.max(1, Math.round(view.height * scale));
 
