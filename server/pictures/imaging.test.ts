@@ -57,3 +57,13 @@ describe('planRendition', () => {
     expect([plan.width, plan.height]).toEqual([500, 600]);
   });
 });
+
+describe('image jobs', () => {
+  it('all finish when many are asked for at once (they take turns)', async () => {
+    const original = await pictureWith('checks');
+    const specs = Array.from({ length: 7 }, (_, i) => ({ kind: 'web', width: 480, format: i % 2 ? 'jpeg' : 'webp' }) as const);
+    const made = await Promise.all(specs.map((spec) => renderRendition(original, size, defaultRecipe(), spec)));
+    expect(made.map((m) => m.width)).toEqual(Array(7).fill(400));
+    expect(made[0]!.data.equals(made[2]!.data)).toBe(true);
+  });
+});

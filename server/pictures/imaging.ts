@@ -30,6 +30,28 @@ import { refusalFor, sniffImageKind, type AcceptedKind } from './sniff';
 // requests; renditions are cached on disk instead.
 sharp.cache(false);
 
+/**
+ * Decoding a 24-megapixel photo takes a few hundred MB; at most this many
+ * pictures are worked on at once (the rest wait their turn), so a burst of
+ * uploads or first views cannot exhaust the machine's memory.
+ */
+const IMAGE_JOBS_AT_ONCE = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inTurn<T>(job: () => Promise<T>): Promise<T> {
+  // A finishing job hands its place straight to the next in line, so no newcomer slips in between.
+  if (running >= IMAGE_JOBS_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await job();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 export type OriginalFormat = 'jpeg' | 'png';
 
 export interface CleanedOriginal {
@@ -52,7 +74,11 @@ const DAMAGED =
  * the encoder is never asked to keep any). The pixel count is checked from
  * the header before anything is decoded, and the decoder is limited to it too.
  */
-export async function cleanUpload(input: Buffer): Promise<CleanedOriginal> {
+export function cleanUpload(input: Buffer): Promise<CleanedOriginal> {
+  return inTurn(() => clean(input));
+}
+
+async function clean(input: Buffer): Promise<CleanedOriginal> {
   const kind = sniffImageKind(input);
   if (kind !== 'jpeg' && kind !== 'png' && kind !== 'webp' && kind !== 'avif' && kind !== 'tiff') {
     throw new HttpError(415, refusalFor(kind));
@@ -134,7 +160,16 @@ export function planRendition(original: { width: number; height: number }, recip
 }
 
 /** Makes one rendition from the cleaned original and a recipe. */
-export async function renderRendition(
+export function renderRendition(
+  original: Buffer,
+  originalSize: { width: number; height: number },
+  recipe: Recipe,
+  spec: RenditionSpec,
+): Promise<Rendition> {
+  return inTurn(() => render(original, originalSize, recipe, spec));
+}
+
+async function render(
   original: Buffer,
   originalSize: { width: number; height: number },
   recipe: Recipe,
