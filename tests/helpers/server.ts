@@ -20,5 +20,9 @@ export async function startTestServer(opts: { dataDir?: string; seedDemo?: boole
     seedDemo: opts.seedDemo ?? false,
     log: (m) => logs.push(m),
   });
+  // The server runs inside the test process; a test that keeps that process
+  // busy for a few seconds must not make the server drop a kept-alive
+  // connection just as fetch reuses it (seen as "connection reset").
+  galley.httpServer.keepAliveTimeout = 60_000;
   return Object.assign(galley, { dataDir, logs });
 }
