@@ -13,6 +13,8 @@ import { articleDocName } from '../../shared/docNames';
 
 const PARAGRAPH = 'The tenants of the east side voted to keep the strike going until the landlord fixes the heating and the broken lifts, and they asked the neighbourhood to bring soup.';
 
+const PARRAFO = 'Los inquilinos del barrio este votaron seguir con la huelga hasta que el casero arregle la calefacción y los ascensores, y pidieron al vecindario que traiga sopa.';
+
 const copyfitRow = (page: Page, articleId: string, lang = 'en') => page.locator(`[data-testid="copyfit"][data-article="${articleId}"][data-lang="${lang}"]`);
 const frameOnPage = (page: Page, frameId: string, lang = 'en') => page.locator(`.page-column[data-lang="${lang}"] .frame-handle[data-frame="${frameId}"]`);
 
@@ -44,8 +46,12 @@ describe('the layout desk in Chromium', () => {
     const writer = connectClient(server.url, articleDocName(articleId, 'en'), cookie);
     await synced(writer);
     writeArticle(writer.doc, { headline: 'The strike goes on', deck: '', byline: 'By the housing desk', body: Array.from({ length: 40 }, () => ({ type: 'p' as const, text: PARAGRAPH })) });
+    const writerEs = connectClient(server.url, articleDocName(articleId, 'es'), cookie);
+    await synced(writerEs);
+    writeArticle(writerEs.doc, { headline: 'La huelga sigue', deck: '', byline: 'Por la sección de vivienda', body: Array.from({ length: 40 }, () => ({ type: 'p' as const, text: PARRAFO })) });
     await new Promise((r) => setTimeout(r, 300));
     writer.destroy();
+    writerEs.destroy();
     const jpeg = await sharp({ create: { width: 600, height: 400, channels: 3, background: { r: 30, g: 90, b: 160 } } }).jpeg().toBuffer();
     const form = new FormData();
     form.append('editionId', editionId);
@@ -121,6 +127,16 @@ describe('the layout desk in Chromium', () => {
     expect(seenAfter).toBeLessThan(1000);
     // The writer sees it too, in the article editor.
     await expect.poll(() => pageC.locator('[data-testid="copyfit-note"]').textContent(), { timeout: 10_000 }).toMatch(/^\d+ lines too long for its space on page 2$/);
+
+    // Alice continues the story on page 3: a jump line on page 2, less over-matter.
+    const overNow = Number(await row.getAttribute('data-over'));
+    await pageA.getByRole('button', { name: 'Page 2', exact: true }).click();
+    // The new story sits under others on this page (overlap warned), so it is selected from the keyboard.
+    await frameOnPage(pageA, `a${articleId}`).focus();
+    await pageA.getByRole('button', { name: 'Continue the story on the next page' }).click();
+    await expect.poll(async () => Number(await row.getAttribute('data-over')), { timeout: 5000 }).toBeLessThan(overNow);
+    await expect.poll(() => pageA.locator(`.page-column[data-lang="en"] g[data-frame="a${articleId}"] g.line[data-kind="jump"]`).allTextContents()).toEqual(['Continued on page 3']);
+    await expect.poll(() => pageA.locator(`.page-column[data-lang="es"] g[data-frame="a${articleId}"] g.line[data-kind="jump"]`).allTextContents()).toEqual(['Sigue en la página 3']);
     expect(errors).toEqual([]);
   }, 180_000);
 

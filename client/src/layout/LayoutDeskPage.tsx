@@ -112,6 +112,18 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
     setSelected(id ? { lang, id } : null);
     session.select(lang, id);
   };
+  /** Adds a text frame to the selected story's chain on the next page: the story jumps there. */
+  const continueOnNextPage = (f: LayoutFrame) => {
+    if (f.kind !== 'story' && f.kind !== 'text') return;
+    for (const [l, data] of layouts) {
+      const index = data.pages.findIndex((p) => p.id === f.pageId);
+      const next = data.pages[index + 1];
+      if (!next) continue;
+      const chain = Math.max(0, ...data.frames.filter((x): x is Extract<LayoutFrame, { kind: 'text' }> => x.kind === 'text' && x.articleId === f.articleId).map((x) => x.chain)) + 1;
+      const spot = freeSpot(data, next.id, 30);
+      report(addFrame(session.doc(l), { kind: 'text', pageId: next.id, col: 0, span: 2, ...spot, articleId: f.articleId, chain, columns: 2 }, `${f.articleId.slice(0, 6)}c${chain}`));
+    }
+  };
   const selectedFrame = selected ? layouts.get(selected.lang)?.frames.find((f) => f.id === selected.id) : undefined;
   const nudge = (f: LayoutFrame, change: Partial<{ span: number; h: number }>) => move(f.id, { col: f.col, span: change.span ?? f.span, y: f.y, h: change.h ?? f.h });
 
@@ -169,6 +181,9 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
                 <button type="button" onClick={() => nudge(selectedFrame, { span: selectedFrame.span - 1 })}>{t('l.frame.narrower')}</button>
                 <button type="button" onClick={() => nudge(selectedFrame, { h: selectedFrame.h + 5 * first.template.rowPt })}>{t('l.frame.taller')}</button>
                 <button type="button" onClick={() => nudge(selectedFrame, { h: selectedFrame.h - 5 * first.template.rowPt })}>{t('l.frame.shorter')}</button>
+                {(selectedFrame.kind === 'story' || selectedFrame.kind === 'text') && (
+                  <button type="button" onClick={() => continueOnNextPage(selectedFrame)}>{t('l.frame.continue')}</button>
+                )}
                 <button type="button" onClick={() => { for (const l of layouts.keys()) removeFrame(session.doc(l), selectedFrame.id); select(selected!.lang, null); }}>{t('l.frame.remove')}</button>
               </section>
             )}

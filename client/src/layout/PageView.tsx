@@ -87,6 +87,9 @@ export function PageView({ page, frames, template: t, fonts, scale, greek = fals
               data-kind={f.kind}
               style={{ left: x, top: box.y * scale, width: w, height: box.h * scale, borderColor: other?.color }}
               onPointerDown={(e) => down(e, f, 'move')}
+              // Frames can be selected from the keyboard too (then moved with the frame tools).
+              tabIndex={onSelect ? 0 : undefined}
+              onFocus={() => onSelect?.(f.id)}
             >
               {other && (
                 <span className="remote-selection" data-testid="remote-selection" style={{ background: other.color }}>
