@@ -87,6 +87,8 @@ export class CollabHub {
       live = new LiveDoc(docName, loadLog(this.db, docName), this.onUpdate, this.send);
       this.docs.set(docName, live);
       this.scheduleIdleCheck(live);
+      // A log that grew long (e.g. before a crash) is merged once loaded.
+      if (live.storedRows >= this.options.compactRows) this.scheduleCompaction(live);
     }
     return live;
   }
