@@ -1,3 +1,4 @@
+import { REFERENCE_EDITION } from '../../tests/helpers/reference';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseReferenceEdition } from '../../shared/typeset/index';
@@ -17,7 +18,7 @@ import { median, percentile, round, type Figure } from '../report';
  *   page's stories) and drawn as SVG; goal < 50 ms.
  */
 export async function run(): Promise<Figure[]> {
-  const edition = parseReferenceEdition(JSON.parse(fs.readFileSync('/work/shared/bench/edition.json', 'utf8')));
+  const edition = parseReferenceEdition(JSON.parse(fs.readFileSync(REFERENCE_EDITION, 'utf8')));
   const figures: Figure[] = [];
   for (const lang of ['en', 'es'] as const) {
     const layout = referenceLayout(edition, lang);

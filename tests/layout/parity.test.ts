@@ -1,3 +1,4 @@
+import { REFERENCE_EDITION } from '../helpers/reference';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertClientBuilt, collectPageErrors, launchBrowser, newMemberContext } from '../helpers/browser';
@@ -87,7 +88,7 @@ describe('the desk in the browser sets the same lines as the server’s PDF', ()
   }, 300_000);
 
   it('for the reference edition imported into Galley, in English and Spanish', async () => {
-    const { editionId } = await importReferenceEdition(server.ctx, '/work/shared/bench/edition.json', memberId);
+    const { editionId } = await importReferenceEdition(server.ctx, REFERENCE_EDITION, memberId);
     const page = await (await newMemberContext(browser, server.url, 'parity', 'correct horse battery', { viewport: { width: 1600, height: 1000 } })).newPage();
     const errors = collectPageErrors(page);
     await checkParity(page, server, cookie, editionId, ['en', 'es']);

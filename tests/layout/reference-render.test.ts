@@ -1,3 +1,4 @@
+import { REFERENCE_EDITION } from '../helpers/reference';
 import fs from 'node:fs';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { templateFonts } from './fonts';
 import { indexOfRun, pdfLines, pdfPageCount } from './pdf';
 import { renderAndWait } from './renderJob';
 
-const FILE = '/work/shared/bench/edition.json';
+const FILE = REFERENCE_EDITION;
 const reference = parseReferenceEdition(JSON.parse(fs.readFileSync(FILE, 'utf8')));
 
 describe('the reference edition imported into Galley', () => {

@@ -1,3 +1,4 @@
+import { REFERENCE_EDITION } from '../helpers/reference';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReferenceEdition, typesetEdition } from '../../shared/typeset/index';
@@ -5,7 +6,7 @@ import { referenceCopies, referenceLayout } from '../../shared/layout/reference'
 import { LayoutSetter } from '../../shared/layout/setting';
 import { templateFonts } from './fonts';
 
-const edition = parseReferenceEdition(JSON.parse(fs.readFileSync('/work/shared/bench/edition.json', 'utf8')));
+const edition = parseReferenceEdition(JSON.parse(fs.readFileSync(REFERENCE_EDITION, 'utf8')));
 
 describe('the reference edition as a layout', () => {
   for (const lang of ['en', 'es'] as const) {
