@@ -32,6 +32,43 @@ interface EmbeddedFont {
 
 const num = (v: number) => String(Math.round(v * 10000) / 10000);
 
+/** A word's TJ operands: inside a line (a kern after its last glyph kept) and at the line's end. */
+interface EncodedWord {
+  inLine: string;
+  atEnd: string;
+}
+
+// Per embedded font (so per document), per word: most words of an edition
+// recur, and encoding one (shaping, subset lookups, hex per glyph) cost a
+// quarter of the drawing. pdfkit's encode() only records glyphs in the
+// subset, so after a word's first encoding a repeat adds nothing to the PDF.
+const encodedWords = new WeakMap<EmbeddedFont, Map<string, EncodedWord>>();
+
+function encodeWord(font: EmbeddedFont, word: string): EncodedWord {
+  let cache = encodedWords.get(font);
+  if (!cache) encodedWords.set(font, (cache = new Map()));
+  const hit = cache.get(word);
+  if (hit) return hit;
+  const [glyphs, positions] = font.encode(word);
+  const operands = (atEnd: boolean): string => {
+    const parts: string[] = [];
+    let hex = '';
+    for (let g = 0; g < glyphs.length; g++) {
+      hex += glyphs[g];
+      const kern = positions[g]!.xAdvance - positions[g]!.advanceWidth;
+      if (kern !== 0 && (g < glyphs.length - 1 || !atEnd)) {
+        parts.push(`<${hex}>`, num(-kern));
+        hex = '';
+      }
+    }
+    if (hex || !atEnd) parts.push(`<${hex}>`);
+    return parts.join(' ');
+  };
+  const encoded = { inLine: operands(false), atEnd: operands(true) };
+  cache.set(word, encoded);
+  return encoded;
+}
+
 /**
  * Draws set lines with one TJ operator per line inside a single BT/ET block:
  * glyphs from pdfkit's font encoder (which subsets the font and records the
@@ -75,25 +112,11 @@ export function drawLines(doc: Doc, lines: SetLine[]): void {
     // A word gap is the space plus the word spacing; the letter-spacing after
     // the word's last glyph comes from Tc. TJ offsets are in 1/1000 em, negative to the right.
     const gap = num((-(line.spaceWidth + line.wordSpacing) * 1000) / line.sizePt);
-    const parts: string[] = [];
-    let hex = '';
     const words = line.text.split(' ');
-    for (let w = 0; w < words.length; w++) {
-      const [glyphs, positions] = font.encode(words[w]!);
-      for (let g = 0; g < glyphs.length; g++) {
-        hex += glyphs[g];
-        const kern = positions[g]!.xAdvance - positions[g]!.advanceWidth;
-        if (kern !== 0 && (g < glyphs.length - 1 || w < words.length - 1)) {
-          parts.push(`<${hex}>`, num(-kern));
-          hex = '';
-        }
-      }
-      if (w < words.length - 1) {
-        parts.push(`<${hex}>`, gap);
-        hex = '';
-      }
-    }
-    if (hex) parts.push(`<${hex}>`);
+    const parts: string[] = [];
+    for (let w = 0; w < words.length - 1; w++) parts.push(encodeWord(font, words[w]!).inLine, gap);
+    const last = encodeWord(font, words[words.length - 1]!).atEnd;
+    if (last) parts.push(last);
     out.push(`[${parts.join(' ')}] TJ`);
   }
   out.push('ET', 'Q');
