@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setUnauthorizedHandler, type Member } from './api';
+import { clearLocalCopies } from './editor/localCopies';
 
 type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'member'; member: Member };
 
@@ -7,8 +8,9 @@ interface Session {
   state: SessionState;
   /** After a login or a set-up link: the server has set the cookie. */
   signedIn(member: Member): void;
-  /** The server no longer knows us (a 401 or a WebSocket closed with 4401). */
+  /** The server no longer knows us (a 401 or a WebSocket closed with 4401); local copies stay. */
   expired(): void;
+  /** Ends the session and deletes this browser's copies of drafts. */
   logout(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       expired,
       logout: async () => {
         await api.logout().catch(() => undefined);
+        await clearLocalCopies().catch(() => undefined);
         setState({ status: 'anonymous' });
       },
     }),

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { Link, usePath } from '../router';
 import { useMember, useSession } from '../session';
+import { unsavedDocs } from '../editor/localCopies';
 import { PicturesNav } from '../pictures/routes';
 import { WorkNav } from '../work/routes';
 
@@ -11,6 +12,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const member = useMember();
   const { logout } = useSession();
   const path = usePath();
+  const onLogout = () => {
+    const unsaved = unsavedDocs().length;
+    if (unsaved > 0 && !window.confirm(t('nav.logoutUnsaved', { count: unsaved }))) return;
+    void logout();
+  };
   const current = (href: string) =>
     (href === '/' ? path === '/' || path.startsWith('/editions') : path.startsWith(href)) ? 'page' : undefined;
 
@@ -34,7 +40,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Link>
         </nav>
         <span className="who">{member.displayName}</span>
-        <button type="button" className="quiet" onClick={() => void logout()}>
+        <button type="button" className="quiet" onClick={onLogout}>
           {t('nav.logout')}
         </button>
       </header>

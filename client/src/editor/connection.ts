@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { markSaved, markUnsaved } from './localCopies';
 import { seedIfEmpty } from './seed';
 
 /**
@@ -183,6 +184,10 @@ export class ArticleConnection {
     // server's copy is known or out of reach: seeding a document that holds
     // content not yet seen would add a second paragraph when they merge.
     else if (next.ready && this.localLoaded && (this.provider.synced || this.unreachable())) seedIfEmpty(this.doc);
+    // Remember, beyond this page, whether this browser holds edits the server
+    // has not confirmed: logging out must not delete them unasked.
+    if (this.localEdits > this.confirmedEdits) markUnsaved(this.docName);
+    else if (next.state === 'connected') markSaved(this.docName);
     if (next.state === this.snapshot.state && next.ready === this.snapshot.ready) return;
     this.snapshot = next;
     for (const listener of this.listeners) listener();

@@ -22,6 +22,8 @@ export const en = {
   'nav.members': 'Members',
   'nav.settings': 'Settings',
   'nav.logout': 'Log out',
+  'nav.logoutUnsaved':
+    'Changes to {count} article(s) in this browser have not reached the server yet. Logging out deletes this browser’s copies of drafts, and those changes with them. Log out anyway?',
 
   'login.title': 'Log in to Galley',
   'login.login': 'Login name',

@@ -20,6 +20,8 @@ export const es: Messages = {
   'nav.members': 'Integrantes',
   'nav.settings': 'Ajustes',
   'nav.logout': 'Cerrar sesión',
+  'nav.logoutUnsaved':
+    'Los cambios en {count} artículo(s) de este navegador todavía no llegaron al servidor. Al cerrar sesión se borran las copias de los borradores de este navegador, y esos cambios con ellas. ¿Cerrar sesión de todos modos?',
 
   'login.title': 'Entrar en Galley',
   'login.login': 'Nombre de usuario',
