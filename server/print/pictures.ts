@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Metadata } from 'sharp';
 import { PrintError } from './errors';
+import { stripJpegMetadata } from './jpegMetadata';
 
 /**
  * Pixels per inch of pictures that are resampled: newsprint screens run at
@@ -50,7 +51,11 @@ export async function preparePicture(req: PictureRequest): Promise<PreparedPictu
   } catch {
     throw new PrintError(`picture file not found: ${req.file}`);
   }
-  if (!req.grayscale && isPlainJpeg(input)) return { bytes: input, fit: 'cover' };
+  if (!req.grayscale && isPlainJpeg(input)) {
+    // Carried as it is, but never with its EXIF/XMP/IPTC: a PDF leaves the server.
+    const clean = stripJpegMetadata(input);
+    if (clean) return { bytes: clean, fit: 'cover' };
+  }
   const sharp = await loadSharp();
   let meta: Metadata;
   try {
