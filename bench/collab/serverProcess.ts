@@ -9,8 +9,8 @@ import { openDatabase } from '../../server/db/database';
 import { newId } from '../../server/db/ids';
 
 /**
- * The real server in its own process (`node --import tsx server/main.ts`,
- * what `npm start` runs), so that the benchmark's clients do not share its
+ * The real server in its own process (`node server/start.mjs`, what
+ * `npm start` runs: the bundled server, rebuilt first when stale), so that the benchmark's clients do not share its
  * event loop or heap.
  */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,7 +55,7 @@ export async function spawnServer(opts: {
   nodeArgs?: string[];
 }): Promise<ServerProcess> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'server/start.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,

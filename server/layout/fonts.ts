@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FontRole, FontSet } from '../../shared/typeset/index';
 import type { LayoutTemplate } from '../../shared/layout/types';
-import { loadFonts } from '../print/fonts';
 
 /**
  * The font files of page templates: Debian's fonts-liberation2 (TTF, every
@@ -30,6 +29,12 @@ export function templateFontFiles(t: LayoutTemplate): Record<FontRole, string> {
   return out;
 }
 
-export function templateFonts(t: LayoutTemplate): FontSet {
+/**
+ * Loaded on first use: the print font module brings fontkit, whose import
+ * (about 250 ms, unpacking its Unicode tables) would otherwise delay every
+ * server start, while only setting a layout needs it.
+ */
+export async function templateFonts(t: LayoutTemplate): Promise<FontSet> {
+  const { loadFonts } = await import('../print/fonts');
   return loadFonts(templateFontFiles(t));
 }

@@ -58,11 +58,12 @@ export function layoutRouter(ctx: AppContext): Router {
     if (need === 'write' && access !== 'write') throw forbidden('This edition is archived; its layout can only be read.');
   };
   /** The layout set on the server, with one setter per layout kept so unchanged stories are not set again. */
-  const setOnServer = (editionId: string, layout: LayoutData) => {
+  const setOnServer = async (editionId: string, layout: LayoutData) => {
+    const fonts = await templateFonts(layout.template);
     const key = `${editionId}.${layout.lang}`;
     const setter = setters.get(key) ?? new LayoutSetter();
     setters.set(key, setter);
-    return setter.set({ layout, copies: articleCopies(ctx, placedArticleIds(layout.frames), layout.lang), fonts: templateFonts(layout.template) });
+    return setter.set({ layout, copies: articleCopies(ctx, placedArticleIds(layout.frames), layout.lang), fonts });
   };
   const langParam = (value: string): Lang => {
     if (value !== 'en' && value !== 'es') throw badRequest('lang: must be "en" or "es"');
@@ -86,14 +87,14 @@ export function layoutRouter(ctx: AppContext): Router {
   });
 
   /** The layout as the server sets it: copyfit per article, problems, the page plan. */
-  router.get('/editions/:id/layouts/:lang', requireMember, (req, res) => {
+  router.get('/editions/:id/layouts/:lang', requireMember, async (req, res) => {
     const editionId = param(req, 'id');
     checkEdition(res, editionId, 'read');
     const lang = langParam(param(req, 'lang'));
     requireEditionLang(findEdition(ctx, editionId), lang);
     const layout = loadLayout(ctx, editionId, lang);
     if (!layout) throw notFound(`There is no ${lang === 'es' ? 'Spanish' : 'English'} layout of this edition yet.`);
-    const setting = setOnServer(editionId, layout);
+    const setting = await setOnServer(editionId, layout);
     res.json({
       layout,
       articles: setting.articles,
@@ -103,14 +104,14 @@ export function layoutRouter(ctx: AppContext): Router {
   });
 
   /** Where an article is placed and how it fits, for the writer's editor ("12 lines too long for its space on page 3"). */
-  router.get('/articles/:id/copyfit', requireMember, (req, res) => {
+  router.get('/articles/:id/copyfit', requireMember, async (req, res) => {
     const articleId = param(req, 'id');
     if (!canRead(articleAccess(ctx.db, currentMember(res), articleId))) throw notFound('No such article.');
     const lang = langParam(String(req.query.lang ?? ''));
     const row = ctx.db.prepare('SELECT edition_id FROM articles WHERE id = ?').get(articleId) as { edition_id: string | null } | undefined;
     const layout = row?.edition_id ? loadLayout(ctx, row.edition_id, lang) : null;
     if (!row?.edition_id || !layout || !placedArticleIds(layout.frames).includes(articleId)) return void res.json({ placed: false });
-    const setting = setOnServer(row.edition_id, layout);
+    const setting = await setOnServer(row.edition_id, layout);
     const fit = setting.articles.find((a) => a.articleId === articleId);
     res.json(fit ? { placed: true, pages: fit.pages, ...fit.copyfit, overMatterText: undefined } : { placed: false });
   });

@@ -1,4 +1,4 @@
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { HttpError } from '../errors';
 import {
   coverRect,
@@ -26,9 +26,23 @@ import { refusalFor, sniffImageKind, type AcceptedKind } from './sniff';
  * give the same bytes every time.
  */
 
-// libvips' operation cache would keep decoded originals in memory between
-// requests; renditions are cached on disk instead.
-sharp.cache(false);
+/**
+ * sharp (libvips, native code) is loaded by the first picture job, not when
+ * the server starts: importing it took about 100 ms of a start that should
+ * answer within a second.
+ */
+let sharp!: typeof import('sharp').default;
+let sharpLoaded: Promise<void> | undefined;
+
+function loadSharp(): Promise<void> {
+  sharpLoaded ??= import('sharp').then(({ default: loaded }) => {
+    // libvips' operation cache would keep decoded originals in memory between
+    // requests; renditions are cached on disk instead.
+    loaded.cache(false);
+    sharp = loaded;
+  });
+  return sharpLoaded;
+}
 
 /**
  * Decoding a 24-megapixel photo takes a few hundred MB; at most this many
@@ -44,6 +58,7 @@ async function inTurn<T>(job: () => Promise<T>): Promise<T> {
   if (running >= IMAGE_JOBS_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
   else running++;
   try {
+    await loadSharp();
     return await job();
   } finally {
     const next = waiting.shift();
