@@ -48,18 +48,13 @@ const keepSourceUrls = {
 };
 
 /**
- * Packages stay in node_modules (native code, files found relative to their
- * own paths), except hyphen: its patterns are imported as directories
- * ('hyphen/en-us'), which only a bundler resolves, and they are CommonJS.
+ * Packages are bundled too (loading express, zod, ws and yjs file by file
+ * from node_modules took about a third of the start), except those that
+ * must stay in node_modules: native code (better-sqlite3, sharp), packages
+ * that find files relative to their own paths (pdfkit) or must be the one
+ * copy pdfkit uses (fontkit), and the build tools.
  */
-const packagesExternal = {
-  name: 'packages-external',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('hyphen/') ? undefined : { path: args.path, external: true },
-    );
-  },
-};
+const EXTERNAL = ['better-sqlite3', 'sharp', 'pdfkit', 'fontkit', 'tsx', 'esbuild'];
 
 async function buildBundle() {
   const { build } = await import('esbuild');
@@ -80,8 +75,9 @@ async function buildBundle() {
     target: 'node20',
     metafile: true,
     logLevel: 'warning',
-    plugins: [keepSourceUrls, packagesExternal],
-    // hyphen's CommonJS pattern files call require() inside the bundle.
+    external: EXTERNAL,
+    plugins: [keepSourceUrls],
+    // CommonJS packages inside the bundle (express, hyphen's patterns) still call require().
     banner: { js: "import { createRequire as galleyCreateRequire } from 'node:module';\nconst require = galleyCreateRequire(import.meta.url);" },
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<'));

@@ -4,7 +4,7 @@ import { badRequest, conflict } from '../errors';
 import type { VersionRow } from '../presenters/article';
 import { editionLanguages } from '../policies/editions';
 import { articleDocName } from '../../shared/docNames';
-import { newBlockId } from '../../shared/editor/blockId';
+import { newBlockId } from '../../shared/editor/newBlockId';
 import { LANGS, type Lang } from '../../shared/languages';
 import { ensureSourceIds, isBlankVersion, writeTranslationStart, type StartMode } from '../../shared/translation/start';
 import type { DocAccessor } from './docs';

@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type Command, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { BLOCK_ID_ATTR, HEADING_NODE, PARAGRAPH_NODE, SOURCE_LINK_ATTRS } from './fields';
+import { newBlockId } from './newBlockId';
 
 /**
  * Stable identity for every paragraph and heading, so that a translated
@@ -36,17 +37,7 @@ export const BLOCK_TYPES: readonly string[] = [PARAGRAPH_NODE, HEADING_NODE];
 /** The id as rendered in HTML (and so read back when HTML is pasted). */
 export const BLOCK_ID_HTML_ATTR = 'data-block-id';
 
-const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-const ID_LENGTH = 10;
-
-/** A fresh block id: 10 characters, from Web Crypto (present in browsers and Node). */
-export function newBlockId(): string {
-  const bytes = new Uint8Array(ID_LENGTH);
-  globalThis.crypto.getRandomValues(bytes);
-  let id = '';
-  for (const byte of bytes) id += ID_ALPHABET[byte % ID_ALPHABET.length];
-  return id;
-}
+export { newBlockId };
 
 export const blockIdPluginKey = new PluginKey('blockId');
 
