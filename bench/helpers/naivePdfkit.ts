@@ -61,5 +61,8 @@ for (const page of e.pages) {
 }
 doc.end();
 if (process.env.GALLEY_PRINT_STATS === '1') {
-  process.on('exit', () => console.error(`stats ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}`));
+  process.on('exit', () => {
+    const u = process.resourceUsage();
+    console.error(`stats ${JSON.stringify({ maxRssKb: u.maxRSS, cpuMs: Math.round((u.userCPUTime + u.systemCPUTime) / 1000) })}`);
+  });
 }

@@ -36,6 +36,8 @@ const REFERENCE = path.resolve(process.cwd(), '../shared/bench/edition.json');
 interface Run {
   ms: number;
   maxRssKb: number;
+  /** CPU time of the whole process, all threads: far less swayed by other processes than wall time. */
+  cpuMs: number;
 }
 
 /** Node flags of `npm run render`, so the benchmark runs the command line as users do. */
@@ -50,7 +52,8 @@ function timeProcess(nodeArgs: string[]): Run {
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`${nodeArgs.join(' ')} failed: ${r.stderr}`);
   const stats = /stats (\{.*\})/.exec(r.stderr);
-  return { ms, maxRssKb: stats ? (JSON.parse(stats[1]!) as { maxRssKb: number }).maxRssKb : NaN };
+  const parsed = stats ? (JSON.parse(stats[1]!) as { maxRssKb: number; cpuMs: number }) : { maxRssKb: NaN, cpuMs: NaN };
+  return { ms, ...parsed };
 }
 
 /** How each side is started: bundled (as users run it) or both through tsx. */
@@ -90,6 +93,9 @@ export async function run(): Promise<Figure[]> {
           { name: `render${s.suffix}_${lang}_ms`, value: round(g, 0), unit: 'ms' },
           { name: `pdfkit_naive${s.suffix}_${lang}_ms`, value: round(n, 0), unit: 'ms' },
           { name: `render_vs_pdfkit_naive${s.suffix}_${lang}`, value: round(g / n, 2), unit: s.suffix ? 'x (both through tsx)' : 'x (goal <= 0.8; both bundled)' },
+          { name: `render_cpu${s.suffix}_${lang}_ms`, value: median(galley.map((r) => r.cpuMs)), unit: 'ms CPU' },
+          { name: `pdfkit_naive_cpu${s.suffix}_${lang}_ms`, value: median(naive.map((r) => r.cpuMs)), unit: 'ms CPU' },
+          { name: `render_vs_pdfkit_naive_cpu${s.suffix}_${lang}`, value: round(median(galley.map((r) => r.cpuMs)) / median(naive.map((r) => r.cpuMs)), 2), unit: 'x CPU time (steadier than wall time on a shared machine)' },
         );
         if (s.suffix) continue;
         const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as PrintReport;

@@ -43,9 +43,12 @@ async function main(): Promise<void> {
   );
 }
 
-// GALLEY_PRINT_STATS=1: the process reports its own peak memory (for the benchmark).
+// GALLEY_PRINT_STATS=1: the process reports its own peak memory and CPU time (for the benchmark).
 if (process.env.GALLEY_PRINT_STATS === '1') {
-  process.on('exit', () => console.error(`stats ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}`));
+  process.on('exit', () => {
+    const u = process.resourceUsage();
+    console.error(`stats ${JSON.stringify({ maxRssKb: u.maxRSS, cpuMs: Math.round((u.userCPUTime + u.systemCPUTime) / 1000) })}`);
+  });
 }
 
 main().catch((err: unknown) => {
