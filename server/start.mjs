@@ -83,11 +83,15 @@ async function buildBundle() {
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<'));
   // Chunks first (named by their content hash), the entry next, its list of
   // inputs last: a server starting meanwhile finds a complete build or a
-  // stale one, never half of one. Older chunks stay, as a server still
-  // running an older build may import one of them later.
-  fs.mkdirSync(path.join(OUT_DIR, 'chunks'), { recursive: true });
-  for (const chunk of fs.readdirSync(path.join(tmp, 'chunks'))) {
-    fs.renameSync(path.join(tmp, 'chunks', chunk), path.join(OUT_DIR, 'chunks', chunk));
+  // stale one, never half of one. Chunks of older builds stay a day, as a
+  // server still running an older build may import one of them later.
+  const chunks = path.join(OUT_DIR, 'chunks');
+  fs.mkdirSync(chunks, { recursive: true });
+  const fresh = new Set(fs.readdirSync(path.join(tmp, 'chunks')));
+  for (const chunk of fresh) fs.renameSync(path.join(tmp, 'chunks', chunk), path.join(chunks, chunk));
+  for (const chunk of fs.readdirSync(chunks)) {
+    const file = path.join(chunks, chunk);
+    if (!fresh.has(chunk) && Date.now() - fs.statSync(file).mtimeMs > 24 * 3600_000) fs.rmSync(file, { force: true });
   }
   fs.renameSync(path.join(tmp, 'main.mjs'), BUNDLE);
   fs.writeFileSync(path.join(tmp, 'main.inputs.json'), JSON.stringify(inputs, null, 1) + '\n');
