@@ -10,7 +10,7 @@ import { badRequest, forbidden, notFound, parseBody } from '../errors';
 import { lang as langField } from '../routes/fields';
 import { param } from '../routes/fields';
 import type { Lang } from '../../shared/languages';
-import { LayoutSetter } from '../../shared/layout/setting';
+import type { LayoutSetter } from '../../shared/layout/setting';
 import type { LayoutData } from '../../shared/layout/types';
 import { pagePlan, placedArticleIds } from '../../shared/layout/plan';
 import { fontFile, templateFonts } from './fonts';
@@ -59,7 +59,9 @@ export function layoutRouter(ctx: AppContext): Router {
   };
   /** The layout set on the server, with one setter per layout kept so unchanged stories are not set again. */
   const setOnServer = async (editionId: string, layout: LayoutData) => {
-    const fonts = await templateFonts(layout.template);
+    // The typesetting engine (and its hyphenation patterns) loads with the
+    // first layout set, not with every server start.
+    const [fonts, { LayoutSetter }] = await Promise.all([templateFonts(layout.template), import('../../shared/layout/setting')]);
     const key = `${editionId}.${layout.lang}`;
     const setter = setters.get(key) ?? new LayoutSetter();
     setters.set(key, setter);
