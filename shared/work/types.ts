@@ -1,3 +1,6 @@
+import type { RuleOutcome } from './approvalRule';
+import type { WordDiff } from './wordDiff';
+
 /**
  * The nouns of collective work as they travel between server and client:
  * tasks (responsibilities), who holds and learns them, reviews of a version,
@@ -109,4 +112,32 @@ export interface AppNotification {
   body: string;
   createdAt: string;
   readAt: string | null;
+}
+
+/** An approval or objection as members see it (GET /api/versions/:id/review). */
+export interface VerdictView {
+  id: string;
+  member: PersonRef;
+  verdict: VerdictKind;
+  reason: string;
+  createdAt: string;
+  onCurrentText: boolean;
+  /** The author is in the article's collective now, so the verdict counts toward its rule. */
+  counts: boolean;
+  /** Words inserted and deleted since the judged text; null when it is the current text. */
+  changesSince: WordDiff | null;
+}
+
+export interface CollectiveRule {
+  id: string;
+  name: string;
+  minApprovals: number;
+  objectionBlocks: boolean;
+}
+
+export interface ReviewView {
+  version: { id: string; articleId: string; lang: 'en' | 'es'; status: VersionStatus };
+  collective: CollectiveRule | null;
+  outcome: RuleOutcome | null;
+  verdicts: VerdictView[];
 }

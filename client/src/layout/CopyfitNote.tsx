@@ -27,8 +27,13 @@ export function CopyfitNote({ articleId, lang }: { articleId: string; lang: Lang
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = async () => {
       try {
-        const res = await fetch(`/api/articles/${articleId}/copyfit?lang=${lang}`);
-        if (res.ok && !stopped) setFit((await res.json()) as Fit);
+        // Offline the writer keeps typing; the note keeps its last figure until the server is back.
+        if (navigator.onLine) {
+          const res = await fetch(`/api/articles/${articleId}/copyfit?lang=${lang}`);
+          if (res.ok && !stopped) setFit((await res.json()) as Fit);
+        }
+      } catch {
+        // The network dropped mid-request: the same, ask again at the next turn.
       } finally {
         if (!stopped) timer = setTimeout(ask, POLL_MS);
       }

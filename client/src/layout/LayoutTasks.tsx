@@ -18,10 +18,14 @@ export function LayoutTasks({ editionId, page }: { editionId: string; page: numb
   useEffect(() => {
     let stopped = false;
     const load = async () => {
-      const res = await fetch(`/api/editions/${editionId}/board?kind=layout`);
-      if (!res.ok || stopped) return;
-      const body = (await res.json()) as { board: { columns: Record<string, Task[]> } };
-      setTasks(TASK_STATUSES.flatMap((s) => body.board.columns[s] ?? []));
+      try {
+        const res = await fetch(`/api/editions/${editionId}/board?kind=layout`);
+        if (!res.ok || stopped) return;
+        const body = (await res.json()) as { board: { columns: Record<string, Task[]> } };
+        setTasks(TASK_STATUSES.flatMap((s) => body.board.columns[s] ?? []));
+      } catch {
+        // Network gone for a moment: the tasks shown stay until the next refresh.
+      }
     };
     void load();
     const timer = setInterval(load, REFRESH_MS);

@@ -1,24 +1,13 @@
-import { ApiError } from '../api';
+import { ApiError, request } from '../api';
 import type { Picture, PicturePatch } from '../../../shared/pictures/picture';
 import type { Recipe } from '../../../shared/pictures/recipe';
 
-/** The picture desk's API (server/pictures/routes.ts), typed with the shared types. */
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/api${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, errorText(data, res.statusText));
-  return data as T;
-}
-
+/** The {error} message of a refusal (uploads go through XMLHttpRequest for their progress bar). */
 function errorText(data: unknown, fallback: string): string {
   return data && typeof data === 'object' && 'error' in data && typeof data.error === 'string' ? data.error : fallback;
 }
 
+/** The picture desk's API (server/pictures/routes.ts), typed with the shared types. */
 export const picturesApi = {
   list: (filter: { editionId?: string; articleId?: string } = {}) => {
     const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1])).toString();

@@ -1,4 +1,4 @@
-import { ApiError, type ArticleSummary } from '../api';
+import { request, type ArticleSummary } from '../api';
 import type { Lang } from '../../../shared/languages';
 import type { TranslationProgress } from '../../../shared/translation/state';
 
@@ -8,21 +8,6 @@ export interface TranslationStatus {
   sourceVersionId: string;
   sourceLang: Lang;
   progress: TranslationProgress;
-}
-
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/api${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const message = data && typeof data === 'object' && 'error' in data && typeof data.error === 'string' ? data.error : res.statusText;
-    throw new ApiError(res.status, message);
-  }
-  return data as T;
 }
 
 /** The translation API (server/translation/router.ts). */

@@ -22,7 +22,8 @@ export function CommentsPanel({ versionId }: { versionId: string }) {
   const { busy, error, run } = useAction();
   const { reload } = threads;
   useEffect(() => {
-    const timer = setInterval(reload, 4000);
+    // Offline, the threads already shown stay; asking would only replace them with an error.
+    const timer = setInterval(() => navigator.onLine && reload(), 4000);
     return () => clearInterval(timer);
   }, [reload]);
 

@@ -1,4 +1,5 @@
-import { ApiError } from '../api';
+// The collective-work API (server/work/*), typed with the shared types.
+import { request } from '../api';
 import type { ArticleText } from '../../../shared/editor/content';
 import type { RuleOutcome } from '../../../shared/work/approvalRule';
 import type { KindSummary } from '../../../shared/work/whoDoesWhat';
@@ -12,42 +13,14 @@ import type {
   TaskKind,
   TaskMessage,
   TaskStatus,
+  ReviewView,
   VerdictKind,
+  VerdictView,
   VersionStatus,
 } from '../../../shared/work/types';
+export type { VerdictView };
 
-/** The collective-work API (server/work/*), typed with the shared types. */
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/api${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const message = data && typeof data === 'object' && 'error' in data && typeof data.error === 'string' ? data.error : res.statusText;
-    throw new ApiError(res.status, message);
-  }
-  return data as T;
-}
-
-export interface VerdictView {
-  id: string;
-  member: PersonRef;
-  verdict: VerdictKind;
-  reason: string;
-  createdAt: string;
-  onCurrentText: boolean;
-  counts: boolean;
-  changesSince: WordDiff | null;
-}
-export interface Review {
-  version: { id: string; articleId: string; lang: 'en' | 'es'; status: VersionStatus };
-  collective: { id: string; name: string; minApprovals: number; objectionBlocks: boolean } | null;
-  outcome: RuleOutcome | null;
-  verdicts: VerdictView[];
-}
+export type Review = ReviewView;
 export interface Decision {
   id: number;
   lang: 'en' | 'es' | null;

@@ -5,7 +5,7 @@ import { badRequest, conflict } from '../../errors';
 import { collectiveMemberIds, type VersionFacts } from '../../policies/reviews';
 import { evaluateApprovalRule, type RuleOutcome } from '../../../shared/work/approvalRule';
 import { diffWords, type WordDiff } from '../../../shared/work/wordDiff';
-import type { PersonRef, VerdictKind, VersionStatus } from '../../../shared/work/types';
+import type { CollectiveRule, PersonRef, ReviewView, VerdictKind, VerdictView, VersionStatus } from '../../../shared/work/types';
 import { notify } from '../notifications/store';
 import { logDecision } from './decisions';
 import { currentTextState, type TextState } from './textState';
@@ -25,33 +25,6 @@ interface VerdictRow {
   text_hash: string;
   text_snapshot: string;
   created_at: string;
-}
-
-export interface VerdictView {
-  id: string;
-  member: PersonRef;
-  verdict: VerdictKind;
-  reason: string;
-  createdAt: string;
-  onCurrentText: boolean;
-  /** The author is in the article's collective now, so the verdict counts toward its rule. */
-  counts: boolean;
-  /** Words inserted and deleted since the judged text; null when it is the current text. */
-  changesSince: WordDiff | null;
-}
-
-export interface CollectiveRule {
-  id: string;
-  name: string;
-  minApprovals: number;
-  objectionBlocks: boolean;
-}
-
-export interface ReviewView {
-  version: { id: string; articleId: string; lang: 'en' | 'es'; status: VersionStatus };
-  collective: CollectiveRule | null;
-  outcome: RuleOutcome | null;
-  verdicts: VerdictView[];
 }
 
 function liveVerdicts(db: DB, versionId: string): VerdictRow[] {
