@@ -9,6 +9,7 @@
  * on: after a keystroke only the story that changed is set again.
  */
 import { baselineOffset, breakParagraph, columnFrames, DEFAULT_JUSTIFY, flowStory, typesetModule, widthOf } from '../typeset/index';
+import { typographyStyles } from '../typeset/edition';
 import type { Copyfit, FontSet, Frame, ModuleStyles, SetLine, TextStyle } from '../typeset/index';
 import type { BreakCache } from '../typeset/flow';
 import { checkBox, frameRect, headerArea, overlapWarnings, type Rect } from './grid';
@@ -68,15 +69,7 @@ export interface SettingInput {
 }
 
 export function layoutStyles(t: LayoutTemplate): ModuleStyles {
-  const ty = t.typography;
-  return {
-    headline: ty.headline,
-    byline: ty.byline,
-    caption: ty.caption,
-    body: { ...ty.body, justify: { ...DEFAULT_JUSTIFY, hyphenate: DEFAULT_JUSTIFY.hyphenate && ty.body.hyphenate } },
-    subhead: ty.subhead,
-    jump: { font: ty.byline.font, sizePt: ty.byline.sizePt, lineHeightPt: ty.body.lineHeightPt },
-  };
+  return typographyStyles(t.typography, DEFAULT_JUSTIFY);
 }
 
 const msg = (en: string, es: string) => ({ en, es });

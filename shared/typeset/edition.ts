@@ -31,7 +31,14 @@ export interface EditionSetting {
 }
 
 export function editionStyles(e: ReferenceEdition, justify: JustifyOptions): ModuleStyles {
-  const t = e.typography;
+  return typographyStyles(e.typography, justify);
+}
+
+/** The styles the module setter needs, from a typography block (the reference format's or a template's). */
+export function typographyStyles(
+  t: Pick<ModuleStyles, 'headline' | 'byline' | 'caption' | 'subhead'> & { body: Omit<ModuleStyles['body'], 'justify'> & { hyphenate: boolean } },
+  justify: JustifyOptions,
+): ModuleStyles {
   return {
     headline: t.headline,
     byline: t.byline,
