@@ -150,8 +150,12 @@ describe('the layout desk in Chromium', () => {
     const link = page.locator('[data-testid="pdf-link"]');
     const deadline = Date.now() + 120_000;
     while (!(await link.isVisible()) && Date.now() < deadline) {
-      const bar = page.locator('[data-testid="render-progress"]');
-      if (await bar.isVisible()) seen.push(Number(await bar.getAttribute('value')));
+      // Read in one step: the bar goes away when the render ends, so a
+      // visibility check followed by a read could wait for a bar that is gone.
+      const value = await page.evaluate(
+        () => document.querySelector('[data-testid="render-progress"]')?.getAttribute('value') ?? null,
+      );
+      if (value !== null) seen.push(Number(value));
       await page.waitForTimeout(30);
     }
     await link.waitFor({ timeout: 1000 });
