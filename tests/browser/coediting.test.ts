@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertClientBuilt, collectPageErrors, launchBrowser, newMemberContext } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { browserAndServer, collectPageErrors, newMemberContext } from '../helpers/browser';
 import { createMember } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { createArticle, field, fieldText, openArticle, typeAtEnd, waitForTextIn } from './editorPage';
 
 describe('two members co-edit one article in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndServer();
 
   it('shows each writer the other one\'s text and named caret, and keeps the text on the server', async () => {
+    const { server, browser } = env;
     const alice = await createMember(server.db, { login: 'alice', displayName: 'Alice Ortega' });
     const bruno = await createMember(server.db, { login: 'bruno', displayName: 'Bruno Salas' });
     const contextA = await newMemberContext(browser, server.url, alice.login, alice.password);

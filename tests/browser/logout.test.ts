@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertClientBuilt, collectPageErrors, launchBrowser, newMemberContext } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndServer, collectPageErrors, newMemberContext } from '../helpers/browser';
 import { createMember } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { createArticle, field, openArticle, STATUS_CONNECTED, STATUS_OFFLINE, typeAtEnd, waitForStatus } from './editorPage';
 
 /** Names of the IndexedDB databases that hold copies of Galley documents. */
@@ -13,20 +12,10 @@ async function localDocCopies(page: Page): Promise<string[]> {
 }
 
 describe('logging out on a shared computer', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndServer();
 
   it('deletes the browser copies of drafts once they are saved, and asks first when they are not', async () => {
+    const { server, browser } = env;
     const rosa = await createMember(server.db, { login: 'rosa', displayName: 'Rosa Mejía' });
     const context = await newMemberContext(browser, server.url, rosa.login, rosa.password);
     const page = await context.newPage();

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertClientBuilt, collectPageErrors, launchBrowser, newMemberContext } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndServer, collectPageErrors, newMemberContext } from '../helpers/browser';
 import { createMember } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
 import {
   createArticle,
   field,
@@ -16,20 +15,10 @@ import {
 } from './editorPage';
 
 describe('writing offline in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndServer();
 
   it('keeps a writer typing while offline and merges both writers\' text on reconnection', async () => {
+    const { server, browser } = env;
     const carmen = await createMember(server.db, { login: 'carmen', displayName: 'Carmen Ruiz' });
     const dev = await createMember(server.db, { login: 'dev', displayName: 'Dev Patel' });
     const contextA = await newMemberContext(browser, server.url, carmen.login, carmen.password);
@@ -90,6 +79,7 @@ describe('writing offline in the browser', () => {
   }, 120_000);
 
   it('returns to the login when the server refuses the session on reconnection (4401), then back to the article', async () => {
+    const { server, browser } = env;
     const member = await createMember(server.db, { login: 'esther', displayName: 'Esther Kim' });
     const context = await newMemberContext(browser, server.url, member.login, member.password);
     const page = await context.newPage();

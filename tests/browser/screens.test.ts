@@ -1,29 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createSetupLink, setupPath } from '../../server/auth/accessLinks';
-import { assertClientBuilt, collectPageErrors, launchBrowser, newContext, newMemberContext } from '../helpers/browser';
+import { browserAndServer, collectPageErrors, newContext, newMemberContext } from '../helpers/browser';
 import { createMember } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { createArticle, field, openArticle, STATUS_CONNECTED, waitForStatus, waitForTextIn } from './editorPage';
 
 /** The screens around the editor, as a member meets them, in both languages. */
 describe('login, set-up links, issues and languages in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndServer();
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
   it('refuses a wrong password with a message, then logs in with the right one', async () => {
+    const { server, browser } = env;
     const member = await createMember(server.db, { login: 'elena', displayName: 'Elena Vidal' });
     const context = await newContext(browser);
     const page = await context.newPage();
@@ -49,6 +38,7 @@ describe('login, set-up links, issues and languages in the browser', () => {
   }, 60_000);
 
   it('speaks the browser\'s language before login', async () => {
+    const { server, browser } = env;
     const context = await newContext(browser, { locale: 'es-ES' });
     const page = await context.newPage();
     await page.goto(server.url);
@@ -61,6 +51,7 @@ describe('login, set-up links, issues and languages in the browser', () => {
   }, 60_000);
 
   it('creates, renames and fills an issue, and switches every screen to Spanish and back', async () => {
+    const { server, browser } = env;
     const member = await createMember(server.db, { login: 'fatima', displayName: 'Fátima Reyes' });
     const context = await newMemberContext(browser, server.url, member.login, member.password);
     const page = await context.newPage();
@@ -114,6 +105,7 @@ describe('login, set-up links, issues and languages in the browser', () => {
   }, 90_000);
 
   it('keeps a member\'s name and default byline, and offers the byline in the editor; archived articles open read-only', async () => {
+    const { server, browser } = env;
     const member = await createMember(server.db, { login: 'jonas', displayName: 'Jonas' });
     const context = await newMemberContext(browser, server.url, member.login, member.password);
     const page = await context.newPage();
@@ -142,6 +134,7 @@ describe('login, set-up links, issues and languages in the browser', () => {
   }, 60_000);
 
   it('lets a member set a password from a set-up link and logs them in', async () => {
+    const { server, browser } = env;
     const member = await createMember(server.db, { login: 'gabo', displayName: 'Gabriel Soto' });
     const link = createSetupLink(server.db, member.id);
     const context = await newContext(browser);
@@ -174,6 +167,7 @@ describe('login, set-up links, issues and languages in the browser', () => {
   }, 60_000);
 
   it('lets an admin invite someone who chooses their own login', async () => {
+    const { server, browser } = env;
     const admin = await createMember(server.db, { login: 'hana', role: 'admin', displayName: 'Hana Mori' });
     const adminContext = await newMemberContext(browser, server.url, admin.login, admin.password);
     const adminPage = await adminContext.newPage();

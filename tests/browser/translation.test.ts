@@ -1,8 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertClientBuilt, collectPageErrors, launchBrowser, newMemberContext } from '../helpers/browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndServer, collectPageErrors, newMemberContext } from '../helpers/browser';
 import { createMember } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
 import { field, fieldText, openArticle, typeAtEnd, waitForTextIn } from './editorPage';
 
 /**
@@ -40,20 +39,10 @@ async function contentTop(locator: Locator): Promise<number> {
 }
 
 describe('translating side by side while the original changes', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    assertClientBuilt();
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserAndServer();
 
   it('flags the changed, added and deleted source paragraphs in the translator\'s view', async () => {
+    const { server, browser } = env;
     const writer = await createMember(server.db, { login: 'writer', displayName: 'Wren Writer' });
     const translator = await createMember(server.db, { login: 'traductora', displayName: 'Tina Traductora', uiLang: 'es' });
     const writerContext = await newMemberContext(browser, server.url, writer.login, writer.password);

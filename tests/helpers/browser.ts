@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from './server';
 import { CLIENT_DIST } from '../../server/app';
 
 /**
@@ -85,4 +87,23 @@ export function collectPageErrors(page: Page): string[] {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   return errors;
+}
+
+/**
+ * A real Galley and a Chromium for the tests of one describe block: started
+ * before its first test, closed after its last. Read `server` and `browser`
+ * inside the tests (they exist once beforeAll has run).
+ */
+export function browserAndServer(): { readonly server: TestServer; readonly browser: Browser } {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    assertClientBuilt();
+    env.server = await startTestServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
