@@ -45,3 +45,16 @@ export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNo
 export function useI18n(): I18n {
   return useContext(I18nContext);
 }
+
+/**
+ * t() over an area's own catalogue (pictures, layout, work, translation keep
+ * their strings beside their screens), in the member's interface language.
+ */
+export function useCatalogue<K extends string>(catalogues: Record<Lang, Record<K, string>>): {
+  lang: Lang;
+  t: (key: K, vars?: Record<string, string | number>) => string;
+} {
+  const { lang } = useI18n();
+  const messages = catalogues[lang];
+  return { lang, t: (key, vars) => format(messages[key], vars) };
+}

@@ -1,4 +1,4 @@
-import { format, useI18n } from '../i18n';
+import { useCatalogue } from '../i18n';
 
 /** The layout desk's strings in English and Spanish (Spanish must have exactly the English keys). */
 const en = {
@@ -104,7 +104,5 @@ const es: Record<LayoutKey, string> = {
 };
 
 export function useLayoutText() {
-  const { lang } = useI18n();
-  const table: Record<LayoutKey, string> = lang === 'es' ? es : en;
-  return { lang, t: (key: LayoutKey, vars?: Record<string, string | number>) => format(table[key], vars) };
+  return useCatalogue<LayoutKey>({ en, es });
 }

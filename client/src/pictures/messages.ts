@@ -1,4 +1,4 @@
-import { format, useI18n } from '../i18n';
+import { useCatalogue } from '../i18n';
 
 /**
  * The picture desk's strings in English and Spanish. They follow the app's
@@ -180,9 +180,7 @@ const es: Record<PicturesKey, string> = {
 export type PicturesText = (key: PicturesKey, vars?: Record<string, string | number>) => string;
 
 export function usePicturesText(): { t: PicturesText; lang: 'en' | 'es' } {
-  const { lang } = useI18n();
-  const messages: Record<PicturesKey, string> = lang === 'es' ? es : en;
-  return { t: (key, vars) => format(messages[key], vars), lang };
+  return useCatalogue<PicturesKey>({ en, es });
 }
 
 export const PICTURES_MESSAGES = { en, es };

@@ -1,4 +1,4 @@
-import { format, useI18n } from '../i18n';
+import { useCatalogue, useI18n } from '../i18n';
 
 /**
  * The strings of the translation screens, in English and Spanish. They use
@@ -73,10 +73,10 @@ const CATALOGUES = { en, es } as const;
 
 /** t() for the translation screens, in the member's interface language. */
 export function useTranslationText(): { t: TranslateText; langName: (lang: 'en' | 'es') => string } {
-  const { lang, t: appT } = useI18n();
-  const messages: Record<Key, string> = CATALOGUES[lang];
+  const { t: appT } = useI18n();
+  const { lang, t } = useCatalogue<Key>(CATALOGUES);
   return {
-    t: (key, vars) => format(messages[key], vars),
+    t,
     // Language names inside sentences: Spanish writes them in lower case.
     langName: (l) => (lang === 'es' ? appT(`lang.${l}`).toLowerCase() : appT(`lang.${l}`)),
   };

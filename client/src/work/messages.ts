@@ -1,4 +1,4 @@
-import { format, useI18n } from '../i18n';
+import { useCatalogue } from '../i18n';
 
 /**
  * The strings of the collective-work screens (tasks, who does what,
@@ -371,10 +371,9 @@ const CATALOGUES = { en, es } as const;
 
 /** t() for the work screens, in the member's interface language, and dates written for people. */
 export function useWorkText(): { t: WorkText; date: (iso: string) => string; lang: 'en' | 'es' } {
-  const { lang } = useI18n();
-  const messages: Record<Key, string> = CATALOGUES[lang];
+  const { lang, t } = useCatalogue<Key>(CATALOGUES);
   return {
-    t: (key, vars) => format(messages[key], vars),
+    t,
     date: (iso) => new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString(lang === 'es' ? 'es' : 'en', { day: 'numeric', month: 'short', year: 'numeric' }),
     lang,
   };
