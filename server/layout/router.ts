@@ -6,16 +6,16 @@ import { currentMember, requireMember } from '../auth/middleware';
 import { editionAccess } from '../policies/editions';
 import { articleAccess } from '../policies/articles';
 import { canRead } from '../policies/access';
-import { badRequest, forbidden, notFound, parseBody } from '../errors';
+import { badRequest, forbidden, HttpError, notFound, parseBody } from '../errors';
 import { lang as langField } from '../routes/fields';
 import { param } from '../routes/fields';
 import type { Lang } from '../../shared/languages';
-import type { LayoutSetter } from '../../shared/layout/setting';
 import type { LayoutData } from '../../shared/layout/types';
 import { pagePlan, placedArticleIds } from '../../shared/layout/plan';
-import { fontFile, templateFonts } from './fonts';
+import { fontFile, templateFontFiles } from './fonts';
 import { RenderJobs, type RenderJob } from './renders';
-import { articleCopies, createLayout, editionArticles, findEdition, loadLayout, requireEditionLang } from './store';
+import { articleCopies, articlePlacement, createLayout, editionArticles, findEdition, loadLayout, requireEditionLang } from './store';
+import { LayoutTypesetter } from './typesetWorkerClient';
 
 const createBody = z.object({
   lang: langField,
@@ -49,7 +49,7 @@ function presentJob(job: RenderJob) {
 export function layoutRouter(ctx: AppContext): Router {
   const router = Router();
   const renders = new RenderJobs(ctx);
-  const setters = new Map<string, LayoutSetter>();
+  const typesetter = new LayoutTypesetter();
 
   const checkEdition = (res: Response, editionId: string, need: 'read' | 'write') => {
     const access = editionAccess(ctx.db, currentMember(res), editionId);
@@ -57,16 +57,13 @@ export function layoutRouter(ctx: AppContext): Router {
     if (access === 'none') throw forbidden('Layouts belong to the collective’s members; contributors work on single articles.');
     if (need === 'write' && access !== 'write') throw forbidden('This edition is archived; its layout can only be read.');
   };
-  /** The layout set on the server, with one setter per layout kept so unchanged stories are not set again. */
-  const setOnServer = async (editionId: string, layout: LayoutData) => {
-    // The typesetting engine (and its hyphenation patterns) loads with the
-    // first layout set, not with every server start.
-    const [fonts, { LayoutSetter }] = await Promise.all([templateFonts(layout.template), import('../../shared/layout/setting')]);
-    const key = `${editionId}.${layout.lang}`;
-    const setter = setters.get(key) ?? new LayoutSetter();
-    setters.set(key, setter);
-    return setter.set({ layout, copies: articleCopies(ctx, placedArticleIds(layout.frames), layout.lang), fonts });
-  };
+  /**
+   * The layout set in the typesetting worker (one setter per layout there, so
+   * unchanged stories are not set again). Here only the cheap reads: the
+   * layout and its articles' text.
+   */
+  const setOffThread = (editionId: string, layout: LayoutData) =>
+    typesetter.set(`${editionId}.${layout.lang}`, layout, articleCopies(ctx, placedArticleIds(layout.frames), layout.lang), templateFontFiles(layout.template));
   const langParam = (value: string): Lang => {
     if (value !== 'en' && value !== 'es') throw badRequest('lang: must be "en" or "es"');
     return value;
@@ -96,12 +93,13 @@ export function layoutRouter(ctx: AppContext): Router {
     requireEditionLang(findEdition(ctx, editionId), lang);
     const layout = loadLayout(ctx, editionId, lang);
     if (!layout) throw notFound(`There is no ${lang === 'es' ? 'Spanish' : 'English'} layout of this edition yet.`);
-    const setting = await setOnServer(editionId, layout);
+    const setting = await setOffThread(editionId, layout);
     res.json({
       layout,
       articles: setting.articles,
       issues: setting.issues,
-      plan: pagePlan(layout, setting, editionArticles(ctx, editionId)),
+      // The plan reads copyfit per article only; the pages' lines stay in the worker.
+      plan: pagePlan(layout, { ...setting, pages: [] }, editionArticles(ctx, editionId)),
     });
   });
 
@@ -113,9 +111,31 @@ export function layoutRouter(ctx: AppContext): Router {
     const row = ctx.db.prepare('SELECT edition_id FROM articles WHERE id = ?').get(articleId) as { edition_id: string | null } | undefined;
     const layout = row?.edition_id ? loadLayout(ctx, row.edition_id, lang) : null;
     if (!row?.edition_id || !layout || !placedArticleIds(layout.frames).includes(articleId)) return void res.json({ placed: false });
-    const setting = await setOnServer(row.edition_id, layout);
+    const setting = await setOffThread(row.edition_id, layout);
     const fit = setting.articles.find((a) => a.articleId === articleId);
     res.json(fit ? { placed: true, pages: fit.pages, ...fit.copyfit, overMatterText: undefined } : { placed: false });
+  });
+
+  /**
+   * Where an article is placed, for the writer's editor to set it live in
+   * the browser as anyone types: its own frames, the template and the
+   * pages, never the other stories. Nothing is typeset here. Writers who
+   * are contributors may ask for their own articles (they see no layouts).
+   */
+  router.get('/articles/:id/placement', requireMember, (req, res) => {
+    const articleId = param(req, 'id');
+    const access = articleAccess(ctx.db, currentMember(res), articleId);
+    if (access === 'missing') throw notFound('No such article.');
+    if (access === 'none') throw forbidden('You are not on this article, so you cannot see where it is placed; ask a member to add you to it.');
+    const lang = langParam(String(req.query.lang ?? ''));
+    const row = ctx.db.prepare('SELECT edition_id, archived_at FROM articles WHERE id = ?').get(articleId) as { edition_id: string | null; archived_at: string | null };
+    if (row.archived_at) throw new HttpError(410, 'This article is deleted (in the archive): layouts leave its space empty until it is restored.');
+    const version = ctx.db.prepare('SELECT 1 FROM versions WHERE article_id = ? AND lang = ?').get(articleId, lang);
+    if (!version) throw notFound(`This article has no ${lang === 'es' ? 'Spanish' : 'English'} version.`);
+    const layout = row.edition_id ? articlePlacement(ctx, row.edition_id, articleId, lang) : null;
+    // Cheap to ask again: the editor does on focus and now and then, for moves on the desk.
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(layout ? { placed: true, layout } : { placed: false });
   });
 
   router.post('/editions/:id/renders', requireMember, (req, res) => {

@@ -116,3 +116,19 @@ export function writeNewLayout(ctx: AppContext, docName: string, data: LayoutDat
     if (!hasLayout(doc)) writeLayout(doc, data);
   });
 }
+
+/**
+ * Where an article is placed in the layout of a language: the layout with
+ * only this article's own frames (its story frame and text frames), its
+ * template (fonts, grid, typography) and all pages (so page numbers hold).
+ * What the writer's editor needs to set the article live in the browser,
+ * and nothing of the other stories on the pages. null: not placed.
+ */
+export function articlePlacement(ctx: AppContext, editionId: string, articleId: string, lang: Lang): LayoutData | null {
+  const edition = findEdition(ctx, editionId);
+  if (!(JSON.parse(edition.languages) as Lang[]).includes(lang)) return null;
+  const layout = loadLayout(ctx, editionId, lang);
+  if (!layout) return null;
+  const frames = layout.frames.filter((f) => (f.kind === 'story' || f.kind === 'text') && f.articleId === articleId);
+  return frames.length > 0 ? { ...layout, frames } : null;
+}
