@@ -11,7 +11,8 @@
 import * as Y from 'yjs';
 import type { Lang } from '../languages';
 import { checkBox } from './grid';
-import type { FrameBox, LayoutData, LayoutFrame, LayoutIssue, LayoutPage, LayoutStrings, LayoutTemplate } from './types';
+import { cropProblem } from './crop';
+import type { FrameBox, LayoutData, LayoutFrame, LayoutIssue, LayoutPage, LayoutStrings, LayoutTemplate, PictureCrop, StoryFrame } from './types';
 
 const ID_CHARS = 'abcdefghijkmnpqrstuvwxyz23456789';
 
@@ -78,6 +79,7 @@ function pageKindOf(doc: Y.Doc, pageId: string): LayoutPage['kind'] | null {
 }
 
 const noPage = (): LayoutIssue => ({ level: 'error', message: { en: 'That page is not in the layout.', es: 'Esa página no está en la maqueta.' } });
+const gone = (frameId: string): LayoutIssue => ({ level: 'error', frameId, message: { en: 'That frame is no longer in the layout.', es: 'Ese marco ya no está en la maqueta.' } });
 
 /** Places a new frame, snapped to the grid and kept on the page. */
 export function addFrame(doc: Y.Doc, input: FrameInput, id = layoutId()): ChangeResult {
@@ -94,7 +96,7 @@ export function addFrame(doc: Y.Doc, input: FrameInput, id = layoutId()): Change
 export function moveFrame(doc: Y.Doc, id: string, box: FrameBox, pageId?: string): ChangeResult {
   const template = metaOf(doc).get('template') as LayoutTemplate | undefined;
   const frame = framesOf(doc).get(id);
-  if (!template || !frame) return { ok: false, issue: { level: 'error', frameId: id, message: { en: 'That frame is no longer in the layout.', es: 'Ese marco ya no está en la maqueta.' } } };
+  if (!template || !frame) return { ok: false, issue: gone(id) };
   const target = pageId ?? (frame.get('pageId') as string);
   const kind = pageKindOf(doc, target);
   if (!kind) return { ok: false, issue: noPage() };
@@ -124,21 +126,166 @@ export function removeFrame(doc: Y.Doc, id: string): void {
   framesOf(doc).delete(id);
 }
 
-export function addPage(doc: Y.Doc, page: Omit<LayoutPage, 'id'>, index?: number, id = layoutId()): string {
+export type PageResult = { ok: true; id: string } | { ok: false; issue: LayoutIssue };
+
+const issue = (en: string, es: string, ids: { pageId?: string; frameId?: string } = {}): LayoutIssue => ({ level: 'error', ...ids, message: { en, es } });
+const pageIndex = (doc: Y.Doc, pageId: string) => pagesOf(doc).toArray().findIndex((p) => p.get('id') === pageId);
+const framesOn = (doc: Y.Doc, pageId: string) => [...framesOf(doc).values()].filter((f) => f.get('pageId') === pageId).length;
+
+/**
+ * Adds a page at `index` (0-based; at the end without one). The same id in
+ * every language's layout makes it the same page there.
+ */
+export function addPage(doc: Y.Doc, page: Omit<LayoutPage, 'id'>, index?: number, id = layoutId()): PageResult {
   const pages = pagesOf(doc);
-  pages.insert(Math.min(index ?? pages.length, pages.length), [toYMap({ ...page, id })]);
-  return id;
+  const at = index ?? pages.length;
+  if (!Number.isInteger(at) || at < 0 || at > pages.length) {
+    return { ok: false, issue: issue(`A new page can go from position 1 to ${pages.length + 1}; ${at + 1} is not one of them.`, `Una página nueva puede ir de la posición 1 a la ${pages.length + 1}; la ${at + 1} no es una de ellas.`) };
+  }
+  if (page.kind !== 'front' && page.kind !== 'inside') return { ok: false, issue: issue('A page is a front page or an inside page.', 'Una página es portada o página interior.') };
+  if (typeof page.section !== 'string' || page.section.length > LAYOUT_SECTION_MAX) {
+    return { ok: false, issue: issue(`A section name has at most ${LAYOUT_SECTION_MAX} characters.`, `El nombre de sección tiene como mucho ${LAYOUT_SECTION_MAX} caracteres.`) };
+  }
+  if (pageIndex(doc, id) >= 0) return { ok: true, id };
+  pages.insert(at, [toYMap({ kind: page.kind, section: page.section.trim(), id })]);
+  return { ok: true, id };
 }
 
-/** Removes a page and its frames. */
-export function removePage(doc: Y.Doc, pageId: string): void {
+export const LAYOUT_SECTION_MAX = 60;
+
+/**
+ * Removes an empty page. A page that still holds frames is refused, with
+ * how many, so nothing placed is lost by a slip: move or remove them first.
+ * The last page is refused too (a layout has at least one page).
+ */
+export function removePage(doc: Y.Doc, pageId: string): PageResult {
+  const pages = pagesOf(doc);
+  const index = pageIndex(doc, pageId);
+  if (index < 0) return { ok: false, issue: noPage() };
+  if (pages.length === 1) return { ok: false, issue: issue('This is the only page of the layout; a layout needs at least one page.', 'Es la única página de la maqueta; una maqueta necesita al menos una página.', { pageId }) };
+  const held = framesOn(doc, pageId);
+  if (held > 0) {
+    return {
+      ok: false,
+      issue: issue(
+        `Page ${index + 1} still holds ${held} frame${held === 1 ? '' : 's'}; move them to another page or remove them first, so nothing is lost.`,
+        `La página ${index + 1} aún tiene ${held} marco${held === 1 ? '' : 's'}; muévelos a otra página o quítalos antes, para no perder nada.`,
+        { pageId },
+      ),
+    };
+  }
+  pages.delete(index, 1);
+  return { ok: true, id: pageId };
+}
+
+/** Moves a page to position `to` (0-based); its frames go with it. */
+export function movePage(doc: Y.Doc, pageId: string, to: number): PageResult {
+  const pages = pagesOf(doc);
+  const from = pageIndex(doc, pageId);
+  if (from < 0) return { ok: false, issue: noPage() };
+  if (!Number.isInteger(to) || to < 0 || to >= pages.length) {
+    return { ok: false, issue: issue(`There is no page ${to + 1}: the layout has ${pages.length} pages.`, `No hay página ${to + 1}: la maqueta tiene ${pages.length} páginas.`, { pageId }) };
+  }
+  if (from === to) return { ok: true, id: pageId };
   doc.transact(() => {
-    const pages = pagesOf(doc);
-    const index = pages.toArray().findIndex((p) => p.get('id') === pageId);
-    if (index >= 0) pages.delete(index, 1);
-    const frames = framesOf(doc);
-    for (const [id, f] of [...frames.entries()]) if (f.get('pageId') === pageId) frames.delete(id);
+    const plain = pages.get(from).toJSON() as LayoutPage;
+    pages.delete(from, 1);
+    pages.insert(to, [toYMap(plain)]);
   });
+  return { ok: true, id: pageId };
+}
+
+/** Changes a page's kind (front/inside) or section name; its frames are kept on the page's new body area. */
+export function setPageFields(doc: Y.Doc, pageId: string, fields: Partial<Omit<LayoutPage, 'id'>>): PageResult {
+  const index = pageIndex(doc, pageId);
+  if (index < 0) return { ok: false, issue: noPage() };
+  if (fields.kind !== undefined && fields.kind !== 'front' && fields.kind !== 'inside') return { ok: false, issue: issue('A page is a front page or an inside page.', 'Una página es portada o página interior.', { pageId }) };
+  if (fields.section !== undefined && (typeof fields.section !== 'string' || fields.section.length > LAYOUT_SECTION_MAX)) {
+    return { ok: false, issue: issue(`A section name has at most ${LAYOUT_SECTION_MAX} characters.`, `El nombre de sección tiene como mucho ${LAYOUT_SECTION_MAX} caracteres.`, { pageId }) };
+  }
+  const page = pagesOf(doc).get(index);
+  doc.transact(() => {
+    if (fields.kind) page.set('kind', fields.kind);
+    if (fields.section !== undefined) page.set('section', fields.section.trim());
+  });
+  return { ok: true, id: pageId };
+}
+
+/**
+ * Moves a frame to another page at the same place (kept inside that page's
+ * body area: a front page's masthead is taller than an inside folio).
+ */
+export function moveFrameToPage(doc: Y.Doc, frameId: string, pageId: string): ChangeResult {
+  const frame = framesOf(doc).get(frameId);
+  if (!frame) return { ok: false, issue: gone(frameId) };
+  if (pageIndex(doc, pageId) < 0) return { ok: false, issue: noPage() };
+  const box = { col: frame.get('col') as number, span: frame.get('span') as number, y: frame.get('y') as number, h: frame.get('h') as number };
+  return moveFrame(doc, frameId, box, pageId);
+}
+
+/** Sets (or with null, resets to centred) the crop of a picture frame or of a story's picture. */
+export function setCrop(doc: Y.Doc, frameId: string, crop: PictureCrop | null): ChangeResult {
+  const frame = framesOf(doc).get(frameId);
+  if (!frame) return { ok: false, issue: gone(frameId) };
+  if (crop) {
+    const problem = cropProblem(crop);
+    if (problem) return { ok: false, issue: { ...problem, frameId } };
+  }
+  const value = crop ? { x: crop.x, y: crop.y, zoom: crop.zoom } : undefined;
+  if (frame.get('kind') === 'picture') {
+    if (value) frame.set('crop', value);
+    else frame.delete('crop');
+    return { ok: true, id: frameId, issue: null };
+  }
+  const picture = frame.get('picture') as StoryFrame['picture'] | undefined;
+  if (frame.get('kind') === 'story' && picture) {
+    const { crop: _old, ...rest } = picture;
+    frame.set('picture', value ? { ...rest, crop: value } : rest);
+    return { ok: true, id: frameId, issue: null };
+  }
+  return { ok: false, issue: issue('Only a picture, or a story with a picture, can be cropped.', 'Solo se puede recortar una foto o un artículo con foto.', { frameId }) };
+}
+
+export const FRAME_TEXT_MAX = 2000;
+
+/** The text of a caption or pull quote frame (in this language's layout). */
+export function setFrameText(doc: Y.Doc, frameId: string, text: string): ChangeResult {
+  const frame = framesOf(doc).get(frameId);
+  if (!frame) return { ok: false, issue: gone(frameId) };
+  const kind = frame.get('kind');
+  if (kind !== 'caption' && kind !== 'pullquote') return { ok: false, issue: issue('Only captions and pull quotes carry their own text.', 'Solo los pies de foto y las citas destacadas llevan texto propio.', { frameId }) };
+  if (typeof text !== 'string' || text.length > FRAME_TEXT_MAX) {
+    return { ok: false, issue: issue(`A caption or pull quote has at most ${FRAME_TEXT_MAX} characters.`, `Un pie de foto o una cita destacada tiene como mucho ${FRAME_TEXT_MAX} caracteres.`, { frameId }) };
+  }
+  if (frame.get('text') !== text) frame.set('text', text);
+  return { ok: true, id: frameId, issue: null };
+}
+
+export const HEADLINE_SIZE_PT = { min: 10, max: 96 } as const;
+
+/** A story frame's opening: headline size, body columns, rule on top, picture with caption. */
+export function setStoryFields(doc: Y.Doc, frameId: string, fields: Partial<Pick<StoryFrame, 'headlineSizePt' | 'columns' | 'ruleTop' | 'picture'>>): ChangeResult {
+  const frame = framesOf(doc).get(frameId);
+  if (!frame) return { ok: false, issue: gone(frameId) };
+  if (frame.get('kind') !== 'story') return { ok: false, issue: issue('Only a story opening has a headline, columns and a picture.', 'Solo la apertura de un artículo tiene titular, columnas y foto.', { frameId }) };
+  const { headlineSizePt: size, columns, picture } = fields;
+  if (size !== undefined && (!Number.isFinite(size) || size < HEADLINE_SIZE_PT.min || size > HEADLINE_SIZE_PT.max)) {
+    return { ok: false, issue: issue(`A headline size is between ${HEADLINE_SIZE_PT.min} and ${HEADLINE_SIZE_PT.max} points.`, `El tamaño del titular va de ${HEADLINE_SIZE_PT.min} a ${HEADLINE_SIZE_PT.max} puntos.`, { frameId }) };
+  }
+  const span = frame.get('span') as number;
+  if (columns !== undefined && (!Number.isInteger(columns) || columns < 1 || columns > span)) {
+    return { ok: false, issue: issue(`This frame is ${span} grid columns wide: its text can have 1 to ${span} columns.`, `Este marco ocupa ${span} columnas de la retícula: su texto puede tener de 1 a ${span} columnas.`, { frameId }) };
+  }
+  if (picture && (!picture.pictureId || !Number.isFinite(picture.heightPt) || picture.heightPt <= 0 || picture.heightPt >= (frame.get('h') as number))) {
+    return { ok: false, issue: issue('The picture must be lower than the story frame, so the story has room.', 'La foto debe ser más baja que el marco del artículo, para que el texto tenga sitio.', { frameId }) };
+  }
+  if (picture && picture.caption.length > FRAME_TEXT_MAX) {
+    return { ok: false, issue: issue(`A caption has at most ${FRAME_TEXT_MAX} characters.`, `Un pie de foto tiene como mucho ${FRAME_TEXT_MAX} caracteres.`, { frameId }) };
+  }
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) frame.set(k, v);
+  });
+  return { ok: true, id: frameId, issue: null };
 }
 
 /**

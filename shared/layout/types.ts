@@ -68,7 +68,7 @@ export interface StoryFrame extends FrameBase {
   columns: number;
   headlineSizePt: number;
   ruleTop: boolean;
-  picture: { pictureId: string; heightPt: number; caption: string } | null;
+  picture: { pictureId: string; heightPt: number; caption: string; crop?: PictureCrop } | null;
 }
 
 /** More of a story's body: the chain continues here (same or another page, with a jump line). */
@@ -80,9 +80,22 @@ export interface TextFrame extends FrameBase {
   columns: number;
 }
 
+/**
+ * Which part of a picture its frame shows. The picture is scaled to cover
+ * the frame, then `zoom` times more (>= 1); the point (x, y) of the picture
+ * (0..1 across and down) is brought as near the frame's centre as the
+ * picture's edges allow. Absent: centred, zoom 1.
+ */
+export interface PictureCrop {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
 export interface PictureFrame extends FrameBase {
   kind: 'picture';
   pictureId: string;
+  crop?: PictureCrop;
 }
 
 /** Captions and pull quotes carry their own text. */
