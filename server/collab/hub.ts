@@ -4,12 +4,14 @@ import { applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awarene
 import type { DB } from '../db/database';
 import { Connection, LiveDoc, type PendingUpdate } from './liveDoc';
 import {
-  checkAwarenessUpdate,
+  type AwarenessEntry,
   checkStateVector,
   checkUpdate,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeAwarenessEntries,
   encodeUpdateMessage,
+  parseAwarenessUpdate,
   parseClientMessage,
   ProtocolError,
 } from './protocol';
@@ -93,12 +95,12 @@ export class CollabHub {
     return live;
   }
 
-  join(live: LiveDoc, ws: WebSocket, canWrite: boolean): Connection {
+  join(live: LiveDoc, ws: WebSocket, canWrite: boolean, memberId: string): Connection {
     if (live.idleTimer) {
       clearTimeout(live.idleTimer);
       live.idleTimer = null;
     }
-    const conn = new Connection(ws, live, canWrite);
+    const conn = new Connection(ws, live, canWrite, memberId);
     live.conns.add(conn);
     // Our state vector asks a writer for whatever it has that we lack (its
     // offline edits). A read-only member's answer would be dropped anyway.
@@ -112,7 +114,17 @@ export class CollabHub {
     conn.closed = true;
     const live = conn.live;
     if (!live.conns.delete(conn)) return;
-    if (conn.clientIds.size) removeAwarenessStates(live.awareness, [...conn.clientIds], null);
+    // Exactly this connection's presence leaves with it (the removal is
+    // broadcast to the others by the awareness handler).
+    const present = live.awareness.getStates();
+    const gone: number[] = [];
+    for (const id of conn.clientIds) {
+      if (live.owners.get(id) !== conn) continue;
+      live.owners.delete(id);
+      if (present.has(id)) gone.push(id);
+    }
+    conn.clientIds.clear();
+    if (gone.length) removeAwarenessStates(live.awareness, gone, null);
     if (live.conns.size === 0) this.scheduleIdleCheck(live);
   }
 
@@ -141,10 +153,14 @@ export class CollabHub {
           checkUpdate(message.update);
           this.applyClientUpdate(conn, message.update);
           break;
-        case 'awareness':
-          checkAwarenessUpdate(message.update);
-          applyAwarenessUpdate(live.awareness, message.update, conn);
+        case 'awareness': {
+          const entries = parseAwarenessUpdate(message.update);
+          const own = this.ownPresence(conn, entries);
+          if (own.length === 0) break;
+          const update = own.length === entries.length ? message.update : encodeAwarenessEntries(own);
+          applyAwarenessUpdate(live.awareness, update, conn);
           break;
+        }
         case 'queryAwareness': {
           const presence = live.awarenessMessage();
           if (presence) this.send(conn, presence);
@@ -155,6 +171,38 @@ export class CollabHub {
       if (!(err instanceof ProtocolError)) this.options.log(`collab: ${live.name}: ${String(err)}`);
       this.refuse(conn, CLOSE.malformed, err instanceof ProtocolError ? err.message : 'message could not be handled');
     }
+  }
+
+  /**
+   * The entries of an awareness update this connection may apply: presence
+   * for client ids it introduced, or new presence for an id nobody holds.
+   * Changing or removing another connection's presence (someone else's
+   * caret and name) is dropped, and logged once per connection when it
+   * would have changed something. One
+   * exception: a member's own reconnecting client (same id, same member)
+   * takes its id over from the old connection the server has not seen
+   * close yet, so its caret does not vanish until the keep-alive notices.
+   */
+  private ownPresence(conn: Connection, entries: AwarenessEntry[]): AwarenessEntry[] {
+    const live = conn.live;
+    return entries.filter((entry) => {
+      const owner = live.owners.get(entry.clientId);
+      if (owner === conn) return true;
+      // A removal for an id nobody holds changes nothing, but its clock
+      // would stall a later real client with that id.
+      if (!owner) return !entry.isRemoval;
+      if (owner.memberId === conn.memberId && !entry.isRemoval) return true;
+      // Stock clients echo every presence they receive back to the server,
+      // at the clock it came with: that changes nothing and is no attempt.
+      if (!wouldChange(live, entry)) return false;
+      if (!conn.spoofLogged) {
+        conn.spoofLogged = true;
+        this.options.log(
+          `collab: ${live.name}: member ${conn.memberId} sent presence for client ${entry.clientId}, which another connection holds; dropped (logged once per connection)`,
+        );
+      }
+      return false;
+    });
   }
 
   /**
@@ -305,6 +353,13 @@ export class CollabHub {
     }
     await Promise.all(sockets.map(closedOrTerminated));
   }
+}
+
+/** Whether y-protocols would take this entry (a newer clock, or a removal at the same clock). */
+function wouldChange(live: LiveDoc, entry: AwarenessEntry): boolean {
+  const clock = live.awareness.meta.get(entry.clientId)?.clock ?? 0;
+  if (entry.clock > clock) return true;
+  return entry.clock === clock && entry.isRemoval && live.awareness.getStates().has(entry.clientId);
 }
 
 /** Waits for a closing handshake, but not for a peer that never answers. */

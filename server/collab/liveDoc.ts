@@ -6,18 +6,22 @@ import type { StoredLog } from './storage';
 
 /** One WebSocket connection to one live document. */
 export class Connection {
-  /** Awareness client ids this connection has announced (removed when it leaves). */
+  /** Awareness client ids this connection introduced and still owns (their states are removed when it leaves). */
   readonly clientIds = new Set<number>();
   /** Set once we decided to close it: nothing it sends afterwards is looked at. */
   closed = false;
   /** Answered the last keep-alive ping. */
   alive = true;
+  /** It sent presence for a client id owned by another connection (logged once, not per message). */
+  spoofLogged = false;
 
   constructor(
     readonly ws: WebSocket,
     readonly live: LiveDoc,
     /** False for read-only members: their updates are dropped, never applied or stored. */
     readonly canWrite: boolean,
+    /** The member it was opened as. */
+    readonly memberId: string,
   ) {}
 }
 
@@ -38,6 +42,12 @@ export class LiveDoc {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly conns = new Set<Connection>();
+  /**
+   * Which connection introduced each awareness client id. Only that
+   * connection may change or remove the state; it is removed when the
+   * connection closes (see CollabHub.receive and leave).
+   */
+  readonly owners = new Map<number, Connection>();
   /** Applied in memory, not yet in SQLite; nobody has been sent these yet. */
   uncommitted: PendingUpdate[] = [];
   /** Answers held back until the uncommitted updates are stored (they would reveal them). */
@@ -73,10 +83,15 @@ export class LiveDoc {
     this.awareness.on(
       'update',
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        // A state a connection sets is its own from then on, until it
+        // closes, also after it removed it (nobody else may take the id over).
         if (origin instanceof Connection) {
-          for (const id of added) origin.clientIds.add(id);
-          for (const id of updated) origin.clientIds.add(id);
-          for (const id of removed) origin.clientIds.delete(id);
+          for (const id of added.concat(updated)) {
+            const previous = this.owners.get(id);
+            if (previous && previous !== origin) previous.clientIds.delete(id);
+            this.owners.set(id, origin);
+            origin.clientIds.add(id);
+          }
         }
         const changed = added.concat(updated, removed);
         const message = encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, changed));

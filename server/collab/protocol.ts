@@ -95,24 +95,54 @@ export function checkStateVector(stateVector: Uint8Array): void {
   }
 }
 
+/** One entry of an awareness update: a client's presence (null: it left) at a clock. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The state as the JSON text it came in (re-encoded unchanged when entries are filtered). */
+  stateJson: string;
+  isRemoval: boolean;
+}
+
 /**
- * Checks an awareness update completely before it is applied (y-protocols
- * would apply the first entries and then throw on a later bad one).
+ * Reads an awareness update completely before anything of it is applied
+ * (y-protocols would apply the first entries and then throw on a later bad
+ * one), so that the hub can also look at whose presence each entry is.
  */
-export function checkAwarenessUpdate(update: Uint8Array): void {
+export function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update);
-    const entries = decoding.readVarUint(decoder);
-    for (let i = 0; i < entries; i++) {
-      decoding.readVarUint(decoder); // client id
-      decoding.readVarUint(decoder); // clock
-      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    const count = decoding.readVarUint(decoder);
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const stateJson = decoding.readVarString(decoder);
+      const state: unknown = JSON.parse(stateJson);
       if (state !== null && typeof state !== 'object') throw new Error('state is not an object');
+      entries.push({ clientId, clock, stateJson, isRemoval: state === null });
     }
     if (decoding.hasContent(decoder)) throw new Error('extra bytes');
+    return entries;
   } catch {
     throw new ProtocolError('not a valid awareness update');
   }
+}
+
+export function checkAwarenessUpdate(update: Uint8Array): void {
+  parseAwarenessUpdate(update);
+}
+
+/** The awareness update holding just these entries, in y-protocols' encoding. */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.stateJson);
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

@@ -103,7 +103,7 @@ export function attachCollab(
       ctx.config.log(`collab: could not load ${docName}: ${String(err)}`);
       return ws.close(1011, 'document could not be loaded');
     }
-    const conn = hub.join(live, ws, access === 'write');
+    const conn = hub.join(live, ws, access === 'write', member.id);
     connections.set(ws, conn);
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return hub.refuse(conn, 4400, 'expected binary frames');
