@@ -36,6 +36,8 @@ export default function ArticleEditorPage({ articleId, lang }: { articleId: stri
       {version ? (
         <ArticleDocument
           key={version.docName}
+          articleId={articleId}
+          lang={lang}
           docName={version.docName || articleDocName(articleId, lang)}
           // The server keeps archived articles read-only and drops edits to them.
           readOnly={Boolean(article.value.archivedAt)}
@@ -66,12 +68,18 @@ function EditorHeader({ article, lang }: { article: ArticleSummary; lang: Lang }
       {hasOther && <Link href={`/articles/${article.id}/${other}`}>{t('editor.otherLang', { lang: t(`lang.${other}`) })}</Link>}
       <VersionWorkLinks article={article} lang={lang} />
       <ArticleTranslationLinks article={article} />
-      <CopyfitNote articleId={article.id} lang={lang} />
     </div>
   );
 }
 
-function ArticleDocument({ docName, readOnly }: { docName: string; readOnly: boolean }) {
+interface DocumentProps {
+  articleId: string;
+  lang: Lang;
+  docName: string;
+  readOnly: boolean;
+}
+
+function ArticleDocument({ docName, ...rest }: DocumentProps) {
   // Made in an effect (not during render) so StrictMode's double mount does
   // not leave a second socket and IndexedDB handle behind.
   const [connection, setConnection] = useState<ArticleConnection | null>(null);
@@ -82,10 +90,10 @@ function ArticleDocument({ docName, readOnly }: { docName: string; readOnly: boo
   }, [docName]);
 
   if (!connection) return <Loading />;
-  return <ConnectedFields connection={connection} readOnly={readOnly} />;
+  return <ConnectedFields connection={connection} {...rest} />;
 }
 
-function ConnectedFields({ connection, readOnly }: { connection: ArticleConnection; readOnly: boolean }) {
+function ConnectedFields({ connection, readOnly, articleId, lang }: Omit<DocumentProps, 'docName'> & { connection: ArticleConnection }) {
   const { t } = useI18n();
   const member = useMember();
   const { expired } = useSession();
@@ -101,6 +109,8 @@ function ConnectedFields({ connection, readOnly }: { connection: ArticleConnecti
     <>
       <ConnectionStatus state={state} />
       {readOnly && <Notice kind="info">{t('editor.readOnly')}</Notice>}
+      {/* Set from this live document: it follows every keystroke, anyone's. */}
+      <CopyfitNote articleId={articleId} lang={lang} doc={connection.doc} />
       {ready ? (
         <div className="article-fields">
           <FieldEditor connection={connection} readOnly={readOnly} field="headline" label={t('editor.headline')} user={user} />
