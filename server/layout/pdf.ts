@@ -12,11 +12,12 @@ import type { FontRole } from '../../shared/typeset/index';
 import { BLACK, drawCropMarks, drawLines, drawPicture, drawRule, ink } from '../print/draw';
 import { loadFonts } from '../print/fonts';
 import { preparePicture, type PreparedPicture } from '../print/pictures';
+import { prepareCroppedPicture, wholePictureKey } from './cropPicture';
 
 export interface LayoutRenderInput {
   layout: LayoutData;
   copies: [string, ArticleCopy | null][];
-  /** Picture id -> the file of its print rendition (null: no file). */
+  /** Picture id -> the file of its print rendition (null: no file); wholePictureKey(id) -> the uncut picture for desk crops. */
   pictures: [string, string | null][];
   fontFiles: Record<FontRole, string>;
   /** Page numbers to render (1-based); all when absent. */
@@ -59,8 +60,11 @@ export async function renderLayoutPdf(input: LayoutRenderInput, onPage: (done: n
     for (const f of page.frames) {
       if (!f.picture || !f.pictureId || missing.has(f.pictureId) || f.picture.h <= 0) continue;
       const key = `${f.frameId}`;
+      const whole = f.crop ? files.get(wholePictureKey(f.pictureId)) : undefined;
       try {
-        prepared.set(key, await preparePicture({ file: files.get(f.pictureId)!, widthPt: f.picture.w, heightPt: f.picture.h, grayscale: input.blackOnly }));
+        // A frame cropped on the desk is cut from the whole picture as the desk shows it (crop.ts).
+        if (f.crop && whole) prepared.set(key, await prepareCroppedPicture(whole, f.picture, f.crop, input.blackOnly));
+        else prepared.set(key, await preparePicture({ file: files.get(f.pictureId)!, widthPt: f.picture.w, heightPt: f.picture.h, grayscale: input.blackOnly }));
       } catch (err) {
         prepared.set(key, null);
         issues.push({ level: 'warning', frameId: f.frameId, pageId: page.pageId, message: { en: `A picture on page ${page.number} could not be read: ${(err as Error).message}`, es: `No se pudo leer una foto de la página ${page.number}: ${(err as Error).message}` } });

@@ -17,6 +17,7 @@ import type { Lang } from '../../shared/languages';
 import { placedArticleIds } from '../../shared/layout/plan';
 import { frameRect } from '../../shared/layout/grid';
 import type { LayoutData } from '../../shared/layout/types';
+import { wholePictureFile, wholePictureKey } from './cropPicture';
 import { templateFontFiles } from './fonts';
 import type { LayoutRenderInput, LayoutRenderReport } from './pdf';
 import { articleCopies, findEdition, loadLayout, requireEditionLang } from './store';
@@ -91,7 +92,12 @@ export class RenderJobs {
     const pictures: [string, string | null][] = [];
     for (const f of layout.frames) {
       const picture = f.kind === 'picture' ? { id: f.pictureId, w: frameRect(layout.template, f).w, h: f.h } : f.kind === 'story' && f.picture ? { id: f.picture.pictureId, w: frameRect(layout.template, f).w, h: f.picture.heightPt } : null;
-      if (!picture || pictures.some(([id]) => id === picture.id)) continue;
+      if (!picture) continue;
+      const crop = f.kind === 'picture' ? f.crop : f.kind === 'story' ? f.picture?.crop : undefined;
+      if (crop && !pictures.some(([id]) => id === wholePictureKey(picture.id))) {
+        pictures.push([wholePictureKey(picture.id), await wholePictureFile(this.ctx.db, this.renditions, picture.id, picture, crop, opts.blackOnly)]);
+      }
+      if (pictures.some(([id]) => id === picture.id)) continue;
       pictures.push([picture.id, await this.printFile(picture.id, picture.w, picture.h, opts.blackOnly)]);
     }
     return { layout, copies: [...copies], pictures, fontFiles: templateFontFiles(layout.template), pages: opts.pages, blackOnly: opts.blackOnly, bleedPt: opts.bleedPt, out: job.file, title };

@@ -13,7 +13,7 @@ import { typographyStyles } from '../typeset/edition';
 import type { Copyfit, FontSet, Frame, ModuleStyles, SetLine, TextStyle } from '../typeset/index';
 import type { BreakCache } from '../typeset/flow';
 import { checkBox, frameRect, headerArea, overlapWarnings, type Rect } from './grid';
-import type { ArticleCopy, LayoutData, LayoutFrame, LayoutIssue, LayoutTemplate, StoryFrame, TextFrame } from './types';
+import type { ArticleCopy, LayoutData, LayoutFrame, LayoutIssue, LayoutTemplate, PictureCrop, StoryFrame, TextFrame } from './types';
 
 export interface LabelSetting {
   text: string;
@@ -30,6 +30,8 @@ export interface FrameSetting {
   pictureId?: string;
   /** Where the picture goes (story frames with a picture, picture frames). */
   picture: Rect | null;
+  /** Which part of the picture shows (absent: centred); see crop.ts. */
+  crop?: PictureCrop;
   ruleTop: boolean;
   lines: SetLine[];
 }
@@ -149,11 +151,13 @@ export class LayoutSetter {
             if (f.picture) {
               base.pictureId = f.picture.pictureId;
               base.picture = story?.picture ?? null;
+              if (f.picture.crop) base.crop = f.picture.crop;
             }
           }
         } else if (f.kind === 'picture') {
           base.pictureId = f.pictureId;
           base.picture = rect;
+          if (f.crop) base.crop = f.crop;
         } else if (f.kind === 'caption' || f.kind === 'pullquote') {
           const style = f.kind === 'caption' ? t.typography.caption : t.typography.pullQuote;
           base.lines = setText(f.text, style, rect, layout, fonts, f.kind === 'caption' ? 'caption' : 'headline');

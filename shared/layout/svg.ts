@@ -8,6 +8,7 @@
 import { widthOf } from '../typeset/index';
 import { runMetrics } from '../typeset/measure';
 import type { FontRole, FontSet, SetLine } from '../typeset/index';
+import { cropPlacement } from './crop';
 import type { PageSetting } from './setting';
 import type { LayoutTemplate } from './types';
 
@@ -17,8 +18,14 @@ export interface SvgOptions {
   greek: boolean;
   /** CSS font-family per role (the desk loads the template's font files under these names). */
   families?: Partial<Record<FontRole, string>>;
-  /** URL of a picture's preview, or null when it has none (drawn as a crossed frame). */
-  pictureUrl?: (pictureId: string) => string | null;
+  /**
+   * URL of a picture's preview, or null when it has none (drawn as a crossed
+   * frame). A cropped frame asks for the whole picture (`cropped`), which it
+   * places itself; others get a preview the viewer centres over the frame.
+   */
+  pictureUrl?: (pictureId: string, cropped: boolean) => string | null;
+  /** Width over height of the whole picture, once known (needed to place a crop). */
+  pictureAspect?: (pictureId: string) => number | null;
   /** Frames to outline (selection, other members' selections): frame id -> colour. */
   outlines?: ReadonlyMap<string, string>;
 }
@@ -73,8 +80,13 @@ export function pageSvg(page: PageSetting, t: LayoutTemplate, fonts: FontSet, o:
     if (f.kind === 'box') parts.push(`<rect x="${n(x)}" y="${n(y)}" width="${n(fw)}" height="${n(fh)}" fill="none" stroke="#000" stroke-width="0.5"/>`);
     if (f.picture && f.pictureId) {
       const p = f.picture;
-      const url = o.pictureUrl?.(f.pictureId) ?? null;
-      if (url && !o.greek) parts.push(`<image href="${esc(url)}" x="${n(p.x)}" y="${n(p.y)}" width="${n(p.w)}" height="${n(p.h)}" preserveAspectRatio="xMidYMid slice"/>`);
+      const aspect = f.crop ? (o.pictureAspect?.(f.pictureId) ?? null) : null;
+      const url = o.pictureUrl?.(f.pictureId, aspect !== null) ?? null;
+      if (url && !o.greek && aspect !== null && f.crop) {
+        // The same placement the PDF uses (crop.ts); a nested viewport clips it to the frame.
+        const c = cropPlacement(aspect, p, f.crop);
+        parts.push(`<svg x="${n(p.x)}" y="${n(p.y)}" width="${n(p.w)}" height="${n(p.h)}" overflow="hidden"><image href="${esc(url)}" data-crop="${f.crop.x} ${f.crop.y} ${f.crop.zoom}" x="${n(c.x)}" y="${n(c.y)}" width="${n(c.w)}" height="${n(c.h)}" preserveAspectRatio="none"/></svg>`);
+      } else if (url && !o.greek) parts.push(`<image href="${esc(url)}" x="${n(p.x)}" y="${n(p.y)}" width="${n(p.w)}" height="${n(p.h)}" preserveAspectRatio="xMidYMid slice"/>`);
       else parts.push(`<rect x="${n(p.x)}" y="${n(p.y)}" width="${n(p.w)}" height="${n(p.h)}" fill="#ccc"/>${url ? '' : `<path d="M${n(p.x)} ${n(p.y)}L${n(p.x + p.w)} ${n(p.y + p.h)}M${n(p.x + p.w)} ${n(p.y)}L${n(p.x)} ${n(p.y + p.h)}" stroke="#888"/>`}`);
     }
     for (const l of f.lines) parts.push(line(l));
