@@ -10,7 +10,7 @@
  */
 import * as Y from 'yjs';
 import type { Lang } from '../languages';
-import { checkBox } from './grid';
+import { bodyArea, checkBox } from './grid';
 import { cropProblem } from './crop';
 import type { FrameBox, LayoutData, LayoutFrame, LayoutIssue, LayoutPage, LayoutStrings, LayoutTemplate, PictureCrop, StoryFrame } from './types';
 
@@ -219,8 +219,12 @@ export function moveFrameToPage(doc: Y.Doc, frameId: string, pageId: string): Ch
   const frame = framesOf(doc).get(frameId);
   if (!frame) return { ok: false, issue: gone(frameId) };
   if (pageIndex(doc, pageId) < 0) return { ok: false, issue: noPage() };
-  const box = { col: frame.get('col') as number, span: frame.get('span') as number, y: frame.get('y') as number, h: frame.get('h') as number };
-  return moveFrame(doc, frameId, box, pageId);
+  const template = metaOf(doc).get('template') as LayoutTemplate;
+  const area = bodyArea(template, pageKindOf(doc, pageId)!);
+  // Same size, pushed inside the new page's body area rather than trimmed.
+  const h = Math.min(frame.get('h') as number, area.h);
+  const y = Math.min(Math.max(frame.get('y') as number, area.y), area.y + area.h - h);
+  return moveFrame(doc, frameId, { col: frame.get('col') as number, span: frame.get('span') as number, y, h }, pageId);
 }
 
 /** Sets (or with null, resets to centred) the crop of a picture frame or of a story's picture. */

@@ -104,11 +104,14 @@ describe('frames moved, cropped and written on the desk', () => {
   it('moves a frame to another page, kept below a front page masthead', () => {
     const doc = freshLayout();
     addFrame(doc, story('p2'), 'f1');
+    const height = readLayout(doc)!.frames[0]!.h;
     const r = moveFrameToPage(doc, 'f1', 'p1');
     expect(r.ok).toBe(true);
     const f = readLayout(doc)!.frames[0]!;
     expect(f.pageId).toBe('p1');
     expect(f.y).toBeGreaterThanOrEqual(bodyArea(TABLOID, 'front').y - 1e-6);
+    // Pushed down below the masthead, not trimmed: the frame keeps its height.
+    expect(f.h).toBeCloseTo(height, 6);
     const bad = moveFrameToPage(doc, 'f1', 'p9');
     expect(bad.ok).toBe(false);
     const lost = moveFrameToPage(doc, 'nope', 'p2');

@@ -1,21 +1,29 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Lang } from '../../../shared/languages';
 import type { FontSet } from '../../../shared/typeset/index';
-import { addFrame, moveFrame, removeFrame } from '../../../shared/layout/doc';
-import { bodyArea } from '../../../shared/layout/grid';
+import { CENTRED, dragCrop } from '../../../shared/layout/crop';
 import { LayoutSetter, type LayoutSetting } from '../../../shared/layout/setting';
-import type { LayoutData, LayoutFrame, LayoutIssue } from '../../../shared/layout/types';
+import type { LayoutData, LayoutIssue } from '../../../shared/layout/types';
 import { api, type ArticleSummary, type Edition } from '../api';
 import { useMember } from '../session';
+import { CopyfitPanel } from './CopyfitPanel';
+import { DeskActions } from './deskActions';
 import { templateFonts } from './fonts';
-import { useLayoutText, type LayoutKey } from './messages';
-import { PageView } from './PageView';
-import { RenderPanel } from './RenderPanel';
+import { FrameTools, type DeskPicture } from './FrameTools';
 import { LayoutTasks } from './LayoutTasks';
+import { useLayoutText } from './messages';
+import { PagesPanel, PageThumbs } from './PagesPanel';
+import { PageView } from './PageView';
+import { Pool } from './Pool';
+import { RenderPanel } from './RenderPanel';
 import { DeskSession } from './session';
+import { usePictureAspects } from './usePictureAspects';
 import './layout.css';
 
-const pictureUrl = (id: string) => `/api/pictures/${id}/renditions/thumb`;
+const thumbUrl = (id: string) => `/api/pictures/${id}/renditions/thumb`;
+/** The whole picture (the picture desk's crop at its own proportions): what a desk crop places. */
+export const wholePictureUrl = (id: string) => `/api/pictures/${id}/renditions/web?width=960&format=jpeg`;
+const pictureUrl = (id: string, cropped: boolean) => (cropped ? wholePictureUrl(id) : thumbUrl(id));
 
 export default function LayoutDeskPage({ editionId }: { editionId: string }) {
   const { t } = useLayoutText();
@@ -30,7 +38,7 @@ export default function LayoutDeskPage({ editionId }: { editionId: string }) {
 }
 
 function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } }) {
-  const { t } = useLayoutText();
+  const { t, lang: uiLang } = useLayoutText();
   const me = useMember();
   const langs = edition.languages;
   const session = useMemo(() => new DeskSession(edition.id, langs, { id: me.id, name: me.displayName }), [edition.id, langs, me.id, me.displayName]);
@@ -40,9 +48,9 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
   const [fonts, setFonts] = useState<FontSet | null>(null);
   const [pageNo, setPageNo] = useState(1);
   const [selected, setSelected] = useState<{ lang: Lang; id: string } | null>(null);
+  const [cropping, setCropping] = useState<string | null>(null);
   const [notice, setNotice] = useState<LayoutIssue | null>(null);
-  const [pictures, setPictures] = useState<{ id: string; captions: { en: string; es: string } }[]>([]);
-  const { lang: uiLang } = useLayoutText();
+  const [pictures, setPictures] = useState<DeskPicture[]>([]);
 
   const layouts = new Map<Lang, LayoutData>();
   for (const l of langs) {
@@ -54,8 +62,9 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
     if (first && !fonts) templateFonts(first.template).then(setFonts, (e: Error) => setNotice({ level: 'error', message: { en: e.message, es: e.message } }));
   }, [first, fonts]);
   useEffect(() => {
-    fetch(`/api/pictures?editionId=${edition.id}`).then((r) => (r.ok ? r.json() : { pictures: [] })).then((b: { pictures: typeof pictures }) => setPictures(b.pictures ?? []), () => undefined);
+    fetch(`/api/pictures?editionId=${edition.id}`).then((r) => (r.ok ? r.json() : { pictures: [] })).then((b: { pictures: DeskPicture[] }) => setPictures(b.pictures ?? []), () => undefined);
   }, [edition.id]);
+  const aspect = usePictureAspects(first?.frames ?? [], wholePictureUrl);
 
   const settings = new Map<Lang, LayoutSetting>();
   if (fonts) {
@@ -65,9 +74,16 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
       settings.set(l, setter.set({ layout: data, copies: session.copies(data), fonts }));
     }
   }
+  // A page removed by someone else: show the last page there is.
+  const pageCount = first?.pages.length ?? 0;
+  useEffect(() => {
+    if (pageCount > 0 && pageNo > pageCount) setPageNo(pageCount);
+  }, [pageCount, pageNo]);
+
   const others = session.others();
   const titles = new Map((edition.articles ?? []).map((a) => [a.id, a.title]));
   const langName = (l: Lang) => t(l === 'es' ? 'l.lang.es' : 'l.lang.en');
+  const actions = new DeskActions(session, layouts, pageNo, setNotice);
 
   const create = async (lang: Lang, copyFrom?: Lang) => {
     const res = await fetch(`/api/editions/${edition.id}/layouts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ lang, place: !copyFrom, copyFrom }) });
@@ -76,57 +92,34 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
       setNotice({ level: 'error', message: { en: body.error ?? res.statusText, es: body.error ?? res.statusText } });
     }
   };
-  const report = (r: { ok: boolean; issue: LayoutIssue | null } | { ok: false; issue: LayoutIssue }) => setNotice(r.issue ?? null);
-
-  const freeSpot = (data: LayoutData, pageId: string, rows: number) => {
-    const page = data.pages.find((p) => p.id === pageId)!;
-    const area = bodyArea(data.template, page.kind);
-    const bottom = Math.max(area.y, ...data.frames.filter((f) => f.pageId === pageId).map((f) => f.y + f.h + data.template.rowPt));
-    const room = area.y + area.h - bottom;
-    return room >= rows * data.template.rowPt ? { y: bottom, h: rows * data.template.rowPt } : { y: area.y, h: rows * data.template.rowPt };
-  };
-  const placeArticle = (articleId: string) => {
-    for (const [l, data] of layouts) {
-      const page = data.pages[pageNo - 1];
-      if (!page) continue;
-      const spot = freeSpot(data, page.id, 40);
-      report(addFrame(session.doc(l), { kind: 'story', pageId: page.id, col: 0, span: 3, ...spot, articleId, columns: 3, headlineSizePt: 24, ruleTop: false, picture: null }, `a${articleId}`));
-    }
-  };
-  const placePicture = (pictureId: string) => {
-    for (const [l, data] of layouts) {
-      const page = data.pages[pageNo - 1];
-      if (!page) continue;
-      const spot = freeSpot(data, page.id, 14);
-      report(addFrame(session.doc(l), { kind: 'picture', pageId: page.id, col: 3, span: 2, ...spot, pictureId }, `i${pictureId}`));
-    }
-  };
-  /** A frame moved on one language's page moves in every language: the frames are the same. */
-  const move = (frameId: string, box: { col: number; span: number; y: number; h: number }) => {
-    for (const l of layouts.keys()) {
-      const r = moveFrame(session.doc(l), frameId, box);
-      if (l === selected?.lang || !selected) report(r);
-    }
-  };
   const select = (lang: Lang, id: string | null) => {
     setSelected(id ? { lang, id } : null);
+    if (id !== cropping) setCropping(null);
     session.select(lang, id);
   };
-  /** Adds a text frame to the selected story's chain on the next page: the story jumps there. */
-  const continueOnNextPage = (f: LayoutFrame) => {
-    if (f.kind !== 'story' && f.kind !== 'text') return;
-    for (const [l, data] of layouts) {
-      const index = data.pages.findIndex((p) => p.id === f.pageId);
-      const next = data.pages[index + 1];
-      if (!next) continue;
-      const chain = Math.max(0, ...data.frames.filter((x): x is Extract<LayoutFrame, { kind: 'text' }> => x.kind === 'text' && x.articleId === f.articleId).map((x) => x.chain)) + 1;
-      const spot = freeSpot(data, next.id, 30);
-      report(addFrame(session.doc(l), { kind: 'text', pageId: next.id, col: 0, span: 2, ...spot, articleId: f.articleId, chain, columns: 2 }, `${f.articleId.slice(0, 6)}c${chain}`));
-    }
+  const goToPage = (n: number) => {
+    setPageNo(n);
+    setCropping(null);
   };
+  const movedTo = (n: number) => {
+    goToPage(n);
+    setNotice({ level: 'warning', message: { en: `The frame is now on page ${n}.`, es: `El marco está ahora en la página ${n}.` } });
+  };
+  const dropOnPage = (frameId: string, pageId: string) => {
+    const n = (first?.pages.findIndex((p) => p.id === pageId) ?? -1) + 1;
+    if (n > 0 && n !== pageNo && actions.moveToPage(frameId, pageId)) movedTo(n);
+  };
+  /** A drag inside a frame in crop mode: the picture follows the pointer. */
+  const cropDrag = (lang: Lang) => (frameId: string, dx: number, dy: number) => {
+    const frame = layouts.get(lang)?.frames.find((f) => f.id === frameId);
+    const set = settings.get(lang)?.pages[pageNo - 1]?.frames.find((f) => f.frameId === frameId);
+    const pictureId = frame?.kind === 'picture' ? frame.pictureId : frame?.kind === 'story' ? frame.picture?.pictureId : undefined;
+    const ratio = pictureId ? aspect(pictureId) : null;
+    if (!frame || !set?.picture || !ratio) return;
+    actions.setCrop(frameId, dragCrop(ratio, set.picture, set.crop ?? CENTRED, dx, dy));
+  };
+  const pictureAspect = useCallback((id: string) => aspect(id), [aspect]);
   const selectedFrame = selected ? layouts.get(selected.lang)?.frames.find((f) => f.id === selected.id) : undefined;
-  const nudge = (f: LayoutFrame, change: Partial<{ span: number; h: number }>) => move(f.id, { col: f.col, span: change.span ?? f.span, y: f.y, h: change.h ?? f.h });
-
   const placed = new Set(first ? first.frames.flatMap((f) => (f.kind === 'story' || f.kind === 'text' ? [f.articleId] : [])) : []);
   const unplaced = (edition.articles ?? []).filter((a) => !placed.has(a.id));
   const issues = [...settings.values()].flatMap((s) => s.issues);
@@ -152,14 +145,7 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
       )}
       {first && fonts && (
         <div className="desk-body">
-          <nav className="thumbs" aria-label={t('l.pages')}>
-            {settings.get(first.lang)!.pages.map((p) => (
-              <button key={p.pageId} type="button" className={p.number === pageNo ? 'current' : ''} onClick={() => setPageNo(p.number)} aria-label={t('l.page', { n: p.number })}>
-                <PageView page={p} frames={[]} template={first.template} fonts={fonts} scale={0.12} greek />
-                <span>{p.number}</span>
-              </button>
-            ))}
-          </nav>
+          <PageThumbs layout={first} setting={settings.get(first.lang)!} fonts={fonts} pageNo={pageNo} onPage={goToPage} />
           <div className="spreads">
             {[...settings].map(([l, s]) => {
               const page = s.pages[pageNo - 1];
@@ -167,69 +153,48 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
               if (!page) return null;
               return (
                 <figure key={l} className="page-column" data-lang={l}>
-                  <figcaption>{langName(l)} · {t('l.page', { n: pageNo })}</figcaption>
-                  <PageView page={page} frames={data.frames.filter((f) => f.pageId === page.pageId)} template={data.template} fonts={fonts} scale={0.5} selected={selected?.lang === l ? selected.id : null} others={others.filter((o) => o.selection?.lang === l)} onSelect={(id) => select(l, id)} onMove={move} pictureUrl={pictureUrl} />
+                  <figcaption>
+                    {langName(l)} · {t('l.page', { n: pageNo })}
+                    {cropping && selected?.lang === l ? ` · ${t('l.crop.modeOn')}` : ''}
+                  </figcaption>
+                  <PageView
+                    page={page}
+                    frames={data.frames.filter((f) => f.pageId === page.pageId)}
+                    template={data.template}
+                    fonts={fonts}
+                    scale={0.5}
+                    selected={selected?.lang === l ? selected.id : null}
+                    others={others.filter((o) => o.selection?.lang === l)}
+                    onSelect={(id) => select(l, id)}
+                    onMove={(id, box) => actions.move(id, box)}
+                    onDropOnPage={dropOnPage}
+                    cropping={cropping}
+                    onCrop={cropDrag(l)}
+                    pictureUrl={pictureUrl}
+                    pictureAspect={pictureAspect}
+                  />
                 </figure>
               );
             })}
           </div>
           <aside className="side">
             {selectedFrame && (
-              <section aria-label={t('l.frame.selected')} className="frame-tools">
-                <h2>{t('l.frame.selected')}</h2>
-                <button type="button" onClick={() => nudge(selectedFrame, { span: selectedFrame.span + 1 })}>{t('l.frame.wider')}</button>
-                <button type="button" onClick={() => nudge(selectedFrame, { span: selectedFrame.span - 1 })}>{t('l.frame.narrower')}</button>
-                <button type="button" onClick={() => nudge(selectedFrame, { h: selectedFrame.h + 5 * first.template.rowPt })}>{t('l.frame.taller')}</button>
-                <button type="button" onClick={() => nudge(selectedFrame, { h: selectedFrame.h - 5 * first.template.rowPt })}>{t('l.frame.shorter')}</button>
-                {(selectedFrame.kind === 'story' || selectedFrame.kind === 'text') && (
-                  <button type="button" onClick={() => continueOnNextPage(selectedFrame)}>{t('l.frame.continue')}</button>
-                )}
-                <button type="button" onClick={() => { for (const l of layouts.keys()) removeFrame(session.doc(l), selectedFrame.id); select(selected!.lang, null); }}>{t('l.frame.remove')}</button>
-              </section>
+              <FrameTools
+                key={`${selectedFrame.id}.${pageNo}`}
+                frame={selectedFrame}
+                layouts={layouts}
+                pageNo={pageNo}
+                pictures={pictures}
+                actions={actions}
+                cropping={cropping === selectedFrame.id}
+                onCropping={(on) => setCropping(on ? selectedFrame.id : null)}
+                onMovedTo={movedTo}
+                onRemoved={() => select(selected!.lang, null)}
+              />
             )}
-            <section aria-label={t('l.copyfit')}>
-              <h2>{t('l.copyfit')}</h2>
-              {[...settings].map(([l, s]) => (
-                <ul key={l} className="copyfit" data-lang={l} aria-label={langName(l)}>
-                  <li className="copyfit-lang">{langName(l)}</li>
-                  {s.articles.map((a) => (
-                    <CopyfitRow key={a.articleId} lang={l} title={titles.get(a.articleId) ?? t('l.untitled')} fit={a} label={(k, v) => t(k, v)} />
-                  ))}
-                </ul>
-              ))}
-            </section>
-            <section aria-label={t('l.unplaced')}>
-              <h2>{t('l.unplaced')}</h2>
-              {unplaced.length === 0 && <p>{t('l.noUnplaced')}</p>}
-              <ul>
-                {unplaced.map((a) => (
-                  <li key={a.id} data-testid="unplaced" data-article={a.id}>
-                    {a.title} <button type="button" onClick={() => placeArticle(a.id)}>{t('l.place', { n: pageNo })}</button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-            <section aria-label={t('l.pictures')}>
-              <h2>{t('l.pictures')}</h2>
-              <ul>
-                {pictures.map((p) => (
-                  <li key={p.id} data-testid="picture" data-picture={p.id}>
-                    <img src={pictureUrl(p.id)} alt={p.captions[uiLang] || p.id} width={60} />
-                    <button type="button" onClick={() => placePicture(p.id)}>{t('l.placePicture', { n: pageNo })}</button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-            <section aria-label={t('l.plan')}>
-              <h2>{t('l.plan')}</h2>
-              <ol className="plan">
-                {first.pages.map((p, i) => (
-                  <li key={p.id}>
-                    {t('l.page', { n: i + 1 })}: {first.frames.filter((f) => f.pageId === p.id && f.kind === 'story').map((f) => titles.get((f as { articleId: string }).articleId) ?? t('l.untitled')).join(' · ')}
-                  </li>
-                ))}
-              </ol>
-            </section>
+            <Pool unplaced={unplaced} pictures={pictures} pictureUrl={thumbUrl} pageNo={pageNo} actions={actions} onPlaced={(id) => select(first.lang, id)} />
+            <CopyfitPanel settings={settings} titles={titles} />
+            <PagesPanel layout={first} pageNo={pageNo} titles={titles} actions={actions} onPage={goToPage} />
             <LayoutTasks editionId={edition.id} page={pageNo} />
             <RenderPanel editionId={edition.id} langs={[...layouts.keys()]} page={pageNo} />
             {issues.length > 0 && (
@@ -247,17 +212,5 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
         </div>
       )}
     </div>
-  );
-}
-
-function CopyfitRow({ lang, title, fit, label }: { lang: Lang; title: string; fit: LayoutSetting['articles'][number]; label: (k: LayoutKey, v?: Record<string, string | number>) => string }) {
-  const c = fit.copyfit;
-  const under = c.linesAvailable - c.linesUsed;
-  const state = c.overMatterLines > 0 ? 'over' : under > 8 ? 'under' : 'fits';
-  const text = state === 'over' ? label('l.over', { n: c.overMatterLines }) : state === 'under' ? label('l.under', { n: under }) : label('l.fits', { used: c.linesUsed, available: c.linesAvailable });
-  return (
-    <li className={`copyfit-row ${state}`} data-testid="copyfit" data-article={fit.articleId} data-lang={lang} data-over={c.overMatterLines} data-lines={fit.lineTexts.length}>
-      <strong>{title}</strong> <span>{text}</span>
-    </li>
   );
 }

@@ -17,12 +17,19 @@ interface Props {
   others?: Presence[];
   onSelect?: (frameId: string | null) => void;
   onMove?: (frameId: string, box: FrameBox) => void;
-  pictureUrl?: (pictureId: string) => string | null;
+  pictureUrl?: (pictureId: string, cropped: boolean) => string | null;
+  pictureAspect?: (pictureId: string) => number | null;
+  /** The frame in crop mode: dragging inside it moves the picture, not the frame. */
+  cropping?: string | null;
+  /** A crop drag ended, by (dx, dy) points. */
+  onCrop?: (frameId: string, dx: number, dy: number) => void;
+  /** A frame dragged onto a page thumbnail (an element with data-page-drop). */
+  onDropOnPage?: (frameId: string, pageId: string) => void;
 }
 
 interface Drag {
   frameId: string;
-  mode: 'move' | 'resize';
+  mode: 'move' | 'resize' | 'crop';
   startX: number;
   startY: number;
   box: FrameBox;
@@ -33,13 +40,13 @@ interface Drag {
  * overlay to select, move and resize frames on the column grid. Other
  * members' selections show in their colour with their name.
  */
-export function PageView({ page, frames, template: t, fonts, scale, greek = false, selected, others = [], onSelect, onMove, pictureUrl }: Props) {
+export function PageView({ page, frames, template: t, fonts, scale, greek = false, selected, others = [], onSelect, onMove, pictureUrl, pictureAspect, cropping, onCrop, onDropOnPage }: Props) {
   const outlines = useMemo(() => {
     const m = new Map<string, string>();
     for (const o of others) if (o.selection) m.set(o.selection.frameId, o.color);
     return m;
   }, [others]);
-  const svg = useMemo(() => pageSvg(page, t, fonts, { scale, greek, families, pictureUrl, outlines }), [page, t, fonts, scale, greek, pictureUrl, outlines]);
+  const svg = useMemo(() => pageSvg(page, t, fonts, { scale, greek, families, pictureUrl, pictureAspect, outlines }), [page, t, fonts, scale, greek, pictureUrl, pictureAspect, outlines]);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [offset, setOffset] = useState({ dx: 0, dy: 0 });
   const ref = useRef<HTMLDivElement>(null);
@@ -47,6 +54,7 @@ export function PageView({ page, frames, template: t, fonts, scale, greek = fals
 
   const boxAfter = (d: Drag, dx: number, dy: number): FrameBox => {
     const cols = Math.round(dx / scale / step);
+    if (d.mode === 'crop') return d.box;
     if (d.mode === 'move') return { ...d.box, col: d.box.col + cols, y: d.box.y + dy / scale };
     return { ...d.box, span: Math.max(1, d.box.span + cols), h: Math.max(t.rowPt, d.box.h + dy / scale) };
   };
@@ -55,7 +63,7 @@ export function PageView({ page, frames, template: t, fonts, scale, greek = fals
     e.stopPropagation();
     (e.target as Element).setPointerCapture(e.pointerId);
     onSelect?.(f.id);
-    setDrag({ frameId: f.id, mode, startX: e.clientX, startY: e.clientY, box: { col: f.col, span: f.span, y: f.y, h: f.h } });
+    setDrag({ frameId: f.id, mode: mode === 'move' && cropping === f.id ? 'crop' : mode, startX: e.clientX, startY: e.clientY, box: { col: f.col, span: f.span, y: f.y, h: f.h } });
     setOffset({ dx: 0, dy: 0 });
   };
   const move = (e: PointerEvent) => {
@@ -65,8 +73,13 @@ export function PageView({ page, frames, template: t, fonts, scale, greek = fals
     if (!drag) return;
     const dx = e.clientX - drag.startX;
     const dy = e.clientY - drag.startY;
-    if (Math.abs(dx) + Math.abs(dy) > 2) onMove?.(drag.frameId, boxAfter(drag, dx, dy));
     setDrag(null);
+    if (Math.abs(dx) + Math.abs(dy) <= 2) return;
+    if (drag.mode === 'crop') return onCrop?.(drag.frameId, dx / scale, dy / scale);
+    // Dropped on a page thumbnail: the frame goes to that page.
+    const target = drag.mode === 'move' ? document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('[data-page-drop]') : null;
+    if (target?.dataset.pageDrop && onDropOnPage) return onDropOnPage(drag.frameId, target.dataset.pageDrop);
+    onMove?.(drag.frameId, boxAfter(drag, dx, dy));
   };
 
   return (
@@ -82,7 +95,7 @@ export function PageView({ page, frames, template: t, fonts, scale, greek = fals
           return (
             <div
               key={f.id}
-              className={`frame-handle${selected === f.id ? ' selected' : ''}`}
+              className={`frame-handle${selected === f.id ? ' selected' : ''}${cropping === f.id ? ' cropping' : ''}`}
               data-frame={f.id}
               data-kind={f.kind}
               style={{ left: x, top: box.y * scale, width: w, height: box.h * scale, borderColor: other?.color }}
