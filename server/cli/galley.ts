@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { backup, restore } from './backup';
 import { CliError } from './errors';
+import { sweepFiles } from './sweep';
 import { userAdd } from './userAdd';
 
 /**
@@ -15,6 +16,8 @@ const USAGE = `Usage: npm run galley -- <command>
         Writes a consistent copy of the database to FILE, also while the server runs.
   restore FILE
         Replaces the database with the backup FILE (stop the server first).
+  files:sweep
+        Removes picture files (originals, renditions) that no picture uses any more.
 
 The data folder is DATA_DIR (default ./data).`;
 
@@ -50,6 +53,9 @@ async function run(argv: string[]): Promise<string> {
       if (!file || positional.length > 1) throw new CliError(`Give one file: npm run galley -- ${command} FILE`);
       return command === 'backup' ? backup(dataDir, file) : restore(dataDir, file);
     }
+    case 'files:sweep':
+      if (positional.length) throw new CliError('files:sweep takes no arguments.');
+      return sweepFiles(dataDir);
     case undefined:
     case 'help':
     case '--help':

@@ -19,6 +19,14 @@ export function assertCanSeePicture(db: DB, member: Member, pictureId: string): 
   throw notFound('There is no such picture.');
 }
 
+/** Deleting: members and admins any picture, a contributor only what they uploaded. */
+export function assertCanDelete(db: DB, member: Member, pictureId: string): void {
+  const row = findPictureRow(db, pictureId);
+  if (member.role === 'contributor' && row.created_by !== member.id) {
+    throw forbidden('Only the member who uploaded this picture, or a member of the collective, may delete it.');
+  }
+}
+
 /** SQL condition (and its parameters) limiting a picture list to what the member may see. */
 export function visiblePicturesFilter(member: Member): { sql: string; params: string[] } | null {
   if (member.role !== 'contributor') return null;

@@ -137,6 +137,31 @@ export function saveRecipe(db: DB, id: string, recipe: Recipe, memberId: string)
   return getPicture(db, id);
 }
 
+/** Deletes a picture with its recipe history (the files are the caller's to release). */
+export function deletePicture(db: DB, id: string): void {
+  db.prepare('DELETE FROM pictures WHERE id = ?').run(id);
+}
+
+/** What a picture's files are made from: its original and the recipe in force. */
+export interface PictureSource {
+  originalSha: string;
+  format: 'jpeg' | 'png';
+  recipe: Recipe;
+}
+
+export function pictureSource(db: DB, id: string): PictureSource {
+  return sourceOf(db, findPictureRow(db, id));
+}
+
+/** Every picture's source, for finding the files nothing uses. */
+export function allPictureSources(db: DB): PictureSource[] {
+  return (db.prepare('SELECT * FROM pictures').all() as PictureRow[]).map((row) => sourceOf(db, row));
+}
+
+function sourceOf(db: DB, row: PictureRow): PictureSource {
+  return { originalSha: row.original_sha256, format: row.original_format, recipe: currentRecipe(db, row) };
+}
+
 /** Undo: back to the recipe this one was made from. Redo: forward to the newest recipe made from this one. */
 export function stepRecipe(db: DB, id: string, direction: 'undo' | 'redo'): Picture {
   const row = findPictureRow(db, id);

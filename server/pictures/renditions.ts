@@ -59,7 +59,7 @@ export class RenditionCache {
   ): Promise<{ file: string; contentType: string }> {
     const key = renditionKey(original.sha, recipe, spec);
     const contentType = spec.kind === 'print' ? 'image/jpeg' : `image/${spec.format}`;
-    const file = this.files.renditionPath(key, contentType);
+    const file = this.files.renditionPath(original.sha, recipe, key, contentType);
     if (fs.existsSync(file)) return { file, contentType };
     // Two requests for the same new rendition share one render.
     let pending = this.inFlight.get(key);

@@ -1,24 +1,28 @@
 import { Router } from 'express';
 import { currentMember, requireMember } from '../auth/middleware';
 import type { AppContext } from '../context';
-import { badRequest, parseBody, unauthorized } from '../errors';
-import { RENDITION_KINDS, picturePatchSchema, type RenditionKind } from '../../shared/pictures/picture';
+import { badRequest, conflict, parseBody, unauthorized } from '../errors';
+import { RENDITION_KINDS, picturePatchSchema, type Picture, type RenditionKind } from '../../shared/pictures/picture';
 import { recipeSchema } from '../../shared/pictures/recipe';
-import { assertCanAttach, assertCanSeePicture, visiblePicturesFilter } from './access';
+import { assertCanAttach, assertCanDelete, assertCanSeePicture, visiblePicturesFilter } from './access';
+import { releasePictureFiles } from './garbage';
+import { picturePlacements } from './placements';
 import { cleanUpload } from './imaging';
 import {
   currentRecipe,
+  deletePicture,
   findPictureRow,
   getPicture,
   insertPicture,
   listPictures,
   patchPicture,
+  pictureSource,
   recipeHistory,
   saveRecipe,
   stepRecipe,
 } from './records';
 import { RenditionCache, specFromQuery } from './renditions';
-import { PictureFiles } from './storage';
+import { PictureFiles, recipeSha } from './storage';
 import { discardBody, receiveUpload } from './upload';
 
 /** /api/pictures: upload, texts, recipe with history, the cleaned original and renditions. Members only. */
@@ -89,18 +93,47 @@ export function picturesRouter(ctx: AppContext): Router {
     res.json(patchPicture(db, req.params.id, patch));
   });
 
+  /**
+   * A recipe change (save, undo, redo) leaves the renditions of the recipe
+   * it replaced unused unless another picture shares them: they are removed
+   * at once (an undo makes them again).
+   */
+  const changingRecipe = (id: string, change: () => Picture): Picture => {
+    const before = pictureSource(db, id);
+    const picture = change();
+    if (recipeSha(pictureSource(db, id).recipe) !== recipeSha(before.recipe)) releasePictureFiles(db, files, before);
+    return picture;
+  };
+
   router.put('/pictures/:id/recipe', (req, res) => {
     const recipe = parseBody(recipeSchema, req.body);
-    res.json(saveRecipe(db, req.params.id, recipe, currentMember(res).id));
+    res.json(changingRecipe(req.params.id, () => saveRecipe(db, req.params.id, recipe, currentMember(res).id)));
   });
   router.post('/pictures/:id/recipe/undo', (req, res) => {
-    res.json(stepRecipe(db, req.params.id, 'undo'));
+    res.json(changingRecipe(req.params.id, () => stepRecipe(db, req.params.id, 'undo')));
   });
   router.post('/pictures/:id/recipe/redo', (req, res) => {
-    res.json(stepRecipe(db, req.params.id, 'redo'));
+    res.json(changingRecipe(req.params.id, () => stepRecipe(db, req.params.id, 'redo')));
   });
   router.get('/pictures/:id/recipes', (req, res) => {
     res.json({ history: recipeHistory(db, req.params.id) });
+  });
+
+  /** Refused while the picture is on a page: its frame would print nothing. */
+  router.delete('/pictures/:id', (req, res) => {
+    const id = req.params.id;
+    assertCanDelete(db, currentMember(res), id);
+    const placed = picturePlacements(ctx, id);
+    if (placed.length) {
+      const where = placed
+        .map((p) => `page ${p.page} of the ${p.lang === 'es' ? 'Spanish' : 'English'} layout of issue ${p.editionNumber ?? '?'}`)
+        .join('; ');
+      throw conflict(`This picture is placed on ${where}. Take it off the page first.`);
+    }
+    const before = pictureSource(db, id);
+    deletePicture(db, id);
+    releasePictureFiles(db, files, before);
+    res.status(204).end();
   });
 
   router.get('/pictures/:id/original', (req, res) => {

@@ -9,6 +9,13 @@ import type { RenditionSpec } from './imaging';
  * is named by the SHA-256 of its bytes, a rendition by the SHA-256 of what
  * it is made from (original, recipe, kind and size). Files are written to a
  * temporary name and renamed, so a reader never sees half a file.
+ *
+ *   originals/<sha[0,2]>/<sha>.jpg|png
+ *   renditions/<original sha>/<recipe sha>/<key>.webp|jpg
+ *
+ * Renditions are grouped by original and recipe so that the ones nothing
+ * uses any more (a deleted picture, a recipe replaced) are one folder to
+ * remove, found without any record of them (see garbage.ts).
  */
 
 /** Bump when the rendering changes, so old cached renditions are not served. */
@@ -27,9 +34,14 @@ export class PictureFiles {
     return path.join(this.root, 'originals', sha.slice(0, 2), `${sha}.${format === 'jpeg' ? 'jpg' : 'png'}`);
   }
 
-  renditionPath(key: string, contentType: string): string {
+  /** The folder of every rendition of one original made through one recipe. */
+  renditionGroupDir(originalSha: string, recipeSha: string): string {
+    return path.join(this.root, 'renditions', originalSha, recipeSha);
+  }
+
+  renditionPath(originalSha: string, recipe: Recipe, key: string, contentType: string): string {
     const ext = contentType === 'image/webp' ? 'webp' : 'jpg';
-    return path.join(this.root, 'renditions', key.slice(0, 2), `${key}.${ext}`);
+    return path.join(this.renditionGroupDir(originalSha, recipeSha(recipe)), `${key}.${ext}`);
   }
 
   /** Stores a cleaned original; identical pictures share one file. */
@@ -44,6 +56,10 @@ export class PictureFiles {
     return fs.readFileSync(this.originalPath(sha, format));
   }
 }
+
+/** Names a recipe in file paths: the SHA-256 of its canonical JSON (what the database stores). */
+export const recipeSha = (recipe: Recipe | string) =>
+  sha256(typeof recipe === 'string' ? recipe : canonicalRecipeJson(recipe));
 
 /** The cache key of a rendition: everything it is made from, nothing else (no times, no ids). */
 export function renditionKey(originalSha: string, recipe: Recipe, spec: RenditionSpec): string {

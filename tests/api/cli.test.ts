@@ -1,42 +1,16 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { CLI_TIMEOUT, galley } from '../helpers/cli';
 import { createMember, loginCookie } from '../helpers/factories';
 import { api } from '../helpers/http';
 import { connectClient, createArticle, synced, waitFor } from '../collab/clients';
 import { loadDoc } from '../../server/collab/storage';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `npm run galley -- ...` the way npm does: node with tsx, DATA_DIR from the environment. */
-function galley(dataDir: string, args: string[], stdin = ''): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/galley.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
-
-// Each command is a fresh Node process compiling TypeScript; on a busy 2-core machine that takes seconds.
-const SLOW = 120_000;
+const SLOW = CLI_TIMEOUT;
 
 const tmp = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'galley-cli-')), name);
 
