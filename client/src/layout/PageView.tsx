@@ -76,8 +76,10 @@ export function PageView({ page, frames, template: t, fonts, scale, greek = fals
     setDrag(null);
     if (Math.abs(dx) + Math.abs(dy) <= 2) return;
     if (drag.mode === 'crop') return onCrop?.(drag.frameId, dx / scale, dy / scale);
-    // Dropped on a page thumbnail: the frame goes to that page.
-    const target = drag.mode === 'move' ? document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('[data-page-drop]') : null;
+    // Dropped on a page thumbnail: the frame goes to that page. (The dragged
+    // frame itself is under the pointer, so look through everything there.)
+    const under = drag.mode === 'move' ? document.elementsFromPoint(e.clientX, e.clientY) : [];
+    const target = under.map((el) => el.closest<HTMLElement>('[data-page-drop]')).find((el) => el !== null);
     if (target?.dataset.pageDrop && onDropOnPage) return onDropOnPage(drag.frameId, target.dataset.pageDrop);
     onMove?.(drag.frameId, boxAfter(drag, dx, dy));
   };
