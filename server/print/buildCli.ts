@@ -11,7 +11,7 @@
  * so server/print/renderCommand.mjs (the launcher) runs the bundle only while none
  * of them changed, and the TypeScript source otherwise.
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,26 @@ export interface BundleResult {
   inputs: string[];
 }
 
+/**
+ * The engine imports the hyphenation patterns of both languages, and a
+ * render uses one: loading both cost a render about 30 ms of CPU (the
+ * patterns are large array literals). In the bundle each `hyphen/<lang>`
+ * import becomes a small module that loads the patterns (still bundled, as
+ * esbuild's lazy CommonJS wrapper) the first time a word is hyphenated.
+ */
+const lazyHyphenPatterns: Plugin = {
+  name: 'lazy-hyphen-patterns',
+  setup(b) {
+    b.onResolve({ filter: /^hyphen\/(en-us|es)$/ }, (args) =>
+      args.kind === 'import-statement' && args.namespace === 'file' ? { path: args.path, namespace: 'lazy-hyphen' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-hyphen' }, (args) => ({
+      resolveDir: ROOT,
+      contents: `let loaded;\nexport default { hyphenateSync: (text, options) => (loaded ??= require(${JSON.stringify(args.path)})).hyphenateSync(text, options) };\n`,
+    }));
+  },
+};
+
 /** Bundles one TypeScript entry into an ES module that plain node runs. */
 export async function bundleScript(entry: string, outfile: string): Promise<BundleResult> {
   const result = await build({
@@ -45,11 +65,13 @@ export async function bundleScript(entry: string, outfile: string): Promise<Bund
     target: 'node20',
     external: EXTERNAL,
     metafile: true,
+    plugins: [lazyHyphenPatterns],
     logLevel: 'warning',
     // CommonJS packages inside the bundle (hyphen's patterns) still call require().
     banner: { js: "import { createRequire as galleyCreateRequire } from 'node:module';\nconst require = galleyCreateRequire(import.meta.url);" },
   });
-  return { outfile, inputs: Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<')) };
+  // Only real files: esbuild names generated modules "<...>" or "namespace:path".
+  return { outfile, inputs: Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('<') && !/^[a-z-]+:/.test(f)) };
 }
 
 export const CLI_BUNDLE = path.join(ROOT, 'dist/print/render.mjs');

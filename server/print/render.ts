@@ -46,7 +46,7 @@ function phase(name: string): void {
   if (!TIMING) return;
   const now = process.cpuUsage();
   const mem = process.memoryUsage();
-  console.error(`[print] ${name}: ${((now.user - lastCpu.user) / 1000).toFixed(0)} ms cpu, rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB, external ${(mem.external / 1048576).toFixed(0)} MB`);
+  console.error(`[print] ${name} at ${performance.now().toFixed(0)} ms: ${((now.user - lastCpu.user) / 1000).toFixed(0)} ms cpu, rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB, external ${(mem.external / 1048576).toFixed(0)} MB`);
   lastCpu = now;
 }
 
