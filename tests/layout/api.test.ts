@@ -90,10 +90,15 @@ describe('layout API', () => {
   });
 
   it('serves the template fonts the desk measures with, and nothing else', async () => {
-    const font = await fetch(`${server.url}/api/fonts/LiberationSerif-Regular.ttf`);
-    expect(font.status).toBe(200);
-    const bytes = new Uint8Array(await font.arrayBuffer());
-    expect([...bytes.slice(0, 4)]).toEqual([0, 1, 0, 0]); // a TrueType file
+    // Galley's tabloid names its npm fonts; the imported reference edition names Debian's Liberation.
+    const layout = (await api(server.url, 'GET', `/editions/${editionId}/layouts/en`, { cookie })).body.layout;
+    expect(layout.template.fonts.serif).toBe('SourceSerif4_400Regular.ttf');
+    for (const name of [...Object.values(layout.template.fonts as Record<string, string>), 'LiberationSerif-Regular.ttf']) {
+      const font = await fetch(`${server.url}/api/fonts/${name}`);
+      expect(font.status, name).toBe(200);
+      const bytes = new Uint8Array(await font.arrayBuffer());
+      expect([...bytes.slice(0, 4)], name).toEqual([0, 1, 0, 0]); // a TrueType file
+    }
     expect((await fetch(`${server.url}/api/fonts/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
     expect((await fetch(`${server.url}/api/fonts/nothing.ttf`)).status).toBe(404);
   });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { afterAll, expect, it } from 'vitest';
 import { renderEdition } from '../../server/print/render';
-import { loadTemplate } from '../../server/print/templates';
+import { loadTemplate, readTemplateFile } from '../../server/print/templates';
+import { layoutTemplate } from '../../shared/layout/templateFile';
 import { smallEdition, tempDir, writeJson } from './fixtures';
 import { fonts, pdfText } from './poppler';
 
@@ -34,3 +35,14 @@ it('renders a Spanish page with the template fonts embedded and its accents extr
   const extracted = pdfText(out).replace(/-\n/g, '').replace(/\s+/g, ' ');
   for (const word of ['¿Quién', 'periódico?', '¡Todas', 'compañeras!', 'reunión', 'miércoles', 'Número']) expect(extracted).toContain(word);
 }, 60_000);
+
+it('gives the layout desk the same template, and names the field of a malformed one', () => {
+  const file = readTemplateFile('tabloid');
+  const t = layoutTemplate(file);
+  expect(t).toMatchObject({ widthPt: 792, columns: 5, rowPt: file.grid.rowPt });
+  expect(t.fonts.serif).toBe('SourceSerif4_400Regular.ttf');
+  expect(t.typography.body).toEqual(file.typography.body);
+  expect(() => layoutTemplate({ ...file, grid: { ...file.grid, rowPt: -2 } })).toThrow(/grid\.rowPt/);
+  expect(() => layoutTemplate({ ...file, fonts: { ...file.fonts, serif: { ...file.fonts.serif, file: '../../etc/passwd' } } })).toThrow(/fonts\.serif\.file: must be a \.ttf or \.otf file/);
+  expect(() => readTemplateFile('../secrets')).toThrow(/not valid/);
+});
