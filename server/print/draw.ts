@@ -69,6 +69,19 @@ function encodeWord(font: EmbeddedFont, word: string): EncodedWord {
   return encoded;
 }
 
+const encodedSpaces = new WeakMap<EmbeddedFont, { glyph: string; advance: number }>();
+
+/** The font's space glyph and its advance in 1/1000 em. */
+function encodeSpace(font: EmbeddedFont): { glyph: string; advance: number } {
+  let space = encodedSpaces.get(font);
+  if (!space) {
+    const [glyphs, positions] = font.encode(' ');
+    space = { glyph: glyphs[0] ?? '', advance: positions[0]?.xAdvance ?? 0 };
+    encodedSpaces.set(font, space);
+  }
+  return space;
+}
+
 /**
  * Draws set lines with one TJ operator per line inside a single BT/ET block:
  * glyphs from pdfkit's font encoder (which subsets the font and records the
@@ -110,8 +123,12 @@ export function drawLines(doc: Doc, lines: SetLine[]): void {
     }
     out.push(`1 0 0 1 ${num(line.x)} ${num(height - line.baseline)} Tm`);
     // A word gap is the space plus the word spacing; the letter-spacing after
-    // the word's last glyph comes from Tc. TJ offsets are in 1/1000 em, negative to the right.
-    const gap = num((-(line.spaceWidth + line.wordSpacing) * 1000) / line.sizePt);
+    // the word's last glyph comes from Tc. The gap is a real space glyph (so
+    // text extraction, search and screen readers find the words however tight
+    // the line) and a TJ offset for the rest; Tc applies after the space too.
+    // TJ offsets are in 1/1000 em, negative to the right.
+    const space = encodeSpace(font);
+    const gap = `<${space.glyph}> ${num(-((line.spaceWidth + line.wordSpacing - line.letterSpacing) * 1000) / line.sizePt + space.advance)}`;
     const words = line.text.split(' ');
     const parts: string[] = [];
     for (let w = 0; w < words.length - 1; w++) parts.push(encodeWord(font, words[w]!).inLine, gap);

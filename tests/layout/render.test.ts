@@ -10,6 +10,7 @@ import { setFrameFields, addFrame, readLayout } from '../../shared/layout/doc';
 import type { StoryFrame } from '../../shared/layout/types';
 import { indexOfRun, pdfLines, pdfPageCount } from './pdf';
 import { renderAndWait } from './renderJob';
+import { fonts } from '../print/poppler';
 
 describe('rendering the demo edition from its layout', () => {
   let server: TestServer;
@@ -48,9 +49,15 @@ describe('rendering the demo edition from its layout', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(new Set(seen).size).toBeGreaterThan(1);
     expect(pdfPageCount(pdf)).toBe(8);
+    // Set in the tabloid template's npm fonts, every one embedded.
+    const file = path.join(server.dataDir, 'demo-en.pdf');
+    fs.writeFileSync(file, pdf);
+    const embedded = fonts(file);
+    expect(embedded.every((f) => f.embedded)).toBe(true);
+    expect(embedded.map((f) => f.name.split('+')[1])).toEqual(expect.arrayContaining(['SourceSerif4-Regular', 'SourceSans3-Bold']));
 
     const text = pdfLines(pdf);
-    expect(text).toContain('Marchers on the bridge');
+    expect(text.lines).toContain('Marchers on the bridge');
     expect(job.report.articles).toHaveLength(4);
     for (const a of job.report.articles) {
       // The same lines as the desk's setting (what the browser shows), in the PDF one after another.
@@ -61,7 +68,7 @@ describe('rendering the demo edition from its layout', () => {
       if (a.overMatterLines > 0) expect(a.overMatterText.length).toBeGreaterThan(0);
     }
     expect(job.report.issues.map((i) => i.message.en)).toContain('The picture on page 3 has no file; the PDF shows an empty frame until it is uploaded again.');
-  });
+  }, 120_000); // a whole 8-page render with pictures
 
   it('reports a placed picture whose file has gone missing from the disk, and still renders', async () => {
     const jpeg = await sharp({ create: { width: 500, height: 500, channels: 3, background: { r: 20, g: 120, b: 60 } } }).jpeg().toBuffer();
