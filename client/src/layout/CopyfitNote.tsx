@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
+import { readArticle } from '../../../shared/editor/content';
 import type { Lang } from '../../../shared/languages';
 import type { ArticleFit } from '../../../shared/layout/setting';
-import type { LayoutData } from '../../../shared/layout/types';
+import type { ArticleCopy, LayoutData } from '../../../shared/layout/types';
+import type { CopyfitAnswer, CopyfitPlacement, CopyfitText } from './copyfitWorker';
 import { useLayoutText } from './messages';
 import './layout.css';
 
@@ -53,41 +55,55 @@ function usePlacement(articleId: string, lang: Lang): LayoutData | null {
   return layout;
 }
 
-/** How the live text fits the placement, set again (once per frame at most) on every change to the document. */
+/**
+ * How the live text fits the placement, set in a worker on every change to
+ * the document: at most one text in flight, and changes made meanwhile are
+ * sent as one (the latest) when it answers, so fast typing never queues up.
+ */
 function useLiveFit(articleId: string, placement: LayoutData | null, doc: Y.Doc): ArticleFit | null {
   const [fit, setFit] = useState<ArticleFit | null>(null);
   useEffect(() => {
     setFit(null);
     if (!placement) return;
-    let stopped = false;
+    // Vite bundles the worker on its own: the engine is not in the editor's chunks.
+    const worker = new Worker(new URL('./copyfitWorker.ts', import.meta.url), { type: 'module' });
+    let busy = false;
+    let changed = false;
     let frame = 0;
-    let onUpdate: (() => void) | null = null;
-    // The engine (and fonts, patterns) load on first need, not with the editor.
-    void import('./copyfitLive')
-      .then(({ articleFitter }) => articleFitter(articleId, placement))
-      .then((fitter) => {
-        if (stopped) return;
-        const refit = () => {
-          frame = 0;
-          if (!stopped) setFit(fitter(doc));
-        };
-        onUpdate = () => {
-          // Keystrokes (anyone's) coalesce into one setting per drawn frame.
-          if (!frame) frame = requestAnimationFrame(refit);
-        };
-        doc.on('update', onUpdate);
-        refit();
-      })
-      .catch(() => {
-        // The fonts could not be fetched: no note, rather than a wrong one.
-      });
+    const send = () => {
+      frame = 0;
+      busy = true;
+      changed = false;
+      worker.postMessage({ type: 'text', copy: articleCopy(doc) } satisfies CopyfitText);
+    };
+    worker.onmessage = (event: MessageEvent<CopyfitAnswer>) => {
+      busy = false;
+      // The fonts could not be fetched: no note, rather than a wrong one.
+      if (event.data.type === 'error') return worker.terminate();
+      setFit(event.data.fit);
+      if (changed) send();
+    };
+    const onUpdate = () => {
+      changed = true;
+      // Keystrokes (anyone's) coalesce into one setting per drawn frame at most.
+      if (!busy && !frame) frame = requestAnimationFrame(send);
+    };
+    worker.postMessage({ type: 'placement', articleId, layout: placement } satisfies CopyfitPlacement);
+    send();
+    doc.on('update', onUpdate);
     return () => {
-      stopped = true;
+      doc.off('update', onUpdate);
       if (frame) cancelAnimationFrame(frame);
-      if (onUpdate) doc.off('update', onUpdate);
+      worker.terminate();
     };
   }, [articleId, placement, doc]);
   return fit;
+}
+
+/** The article's text as the layout sets it (the deck is not printed). */
+function articleCopy(doc: Y.Doc): ArticleCopy {
+  const text = readArticle(doc);
+  return { headline: text.headline, byline: text.byline, blocks: text.body.map((b) => ({ type: b.type, text: b.text })) };
 }
 
 /**
