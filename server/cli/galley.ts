@@ -12,10 +12,13 @@ const USAGE = `Usage: npm run galley -- <command>
 
   user:add --login NAME [--role admin|member|contributor] [--name "Display name"]
         Adds an account; the password is read from standard input.
-  backup FILE
-        Writes a consistent copy of the database to FILE, also while the server runs.
-  restore FILE
-        Replaces the database with the backup FILE (stop the server first).
+  backup DIR
+        Writes a consistent copy of the database and the picture files to the new
+        folder DIR, also while the server runs.
+  restore DIR
+        Replaces the database and picture files with the backup in DIR (stop the
+        server first); the current ones are kept beside them. A single database
+        file from an earlier backup restores the database only.
   files:sweep
         Removes picture files (originals, renditions) that no picture uses any more.
 
@@ -50,7 +53,7 @@ async function run(argv: string[]): Promise<string> {
     case 'backup':
     case 'restore': {
       const file = positional[0];
-      if (!file || positional.length > 1) throw new CliError(`Give one file: npm run galley -- ${command} FILE`);
+      if (!file || positional.length > 1) throw new CliError(`Give one folder: npm run galley -- ${command} DIR`);
       return command === 'backup' ? backup(dataDir, file) : restore(dataDir, file);
     }
     case 'files:sweep':

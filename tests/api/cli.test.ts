@@ -68,7 +68,7 @@ describe('npm run galley', { timeout: SLOW }, () => {
     const typing = setInterval(() => text.insert(text.length, `w${words++} `), 10);
     try {
       await waitFor(() => loadDoc(server.db, docName).getText('notes').length > 50, 'typing to reach the database');
-      const file = tmp('galley-backup.db');
+      const file = tmp('galley-backup');
       const result = await galley(server.dataDir, ['backup', file]);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
@@ -77,7 +77,7 @@ describe('npm run galley', { timeout: SLOW }, () => {
       await waitFor(() => loadDoc(server.db, docName).getText('notes').toString() === text.toString(), 'the last words to be stored');
 
       // The copy is one consistent moment: the words typed up to then, in order, none missing.
-      const copy = new Database(file, { readonly: true });
+      const copy = new Database(path.join(file, 'galley.db'), { readonly: true });
       const backedUp = loadDoc(copy, docName).getText('notes').toString();
       copy.close();
       const count = backedUp.split(' ').filter(Boolean).length;
