@@ -62,7 +62,10 @@ async function buildBundle() {
   fs.rmSync(tmp, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: ENTRY },
+    // The layout desk's render worker too: through tsx a worker thread spent
+    // about a second compiling the engine and the PDF code before its first
+    // page (server/layout/renderWorker.mjs runs this one while it is fresh).
+    entryPoints: { main: ENTRY, renderWorker: 'server/layout/renderWorker.ts' },
     outdir: tmp,
     outExtension: { '.js': '.mjs' },
     // Modules the server imports on first use (fonts, the typesetting engine)
@@ -93,6 +96,7 @@ async function buildBundle() {
     const file = path.join(chunks, chunk);
     if (!fresh.has(chunk) && Date.now() - fs.statSync(file).mtimeMs > 24 * 3600_000) fs.rmSync(file, { force: true });
   }
+  fs.renameSync(path.join(tmp, 'renderWorker.mjs'), path.join(OUT_DIR, 'renderWorker.mjs'));
   fs.renameSync(path.join(tmp, 'main.mjs'), BUNDLE);
   fs.writeFileSync(path.join(tmp, 'main.inputs.json'), JSON.stringify(inputs, null, 1) + '\n');
   fs.renameSync(path.join(tmp, 'main.inputs.json'), INPUTS);
