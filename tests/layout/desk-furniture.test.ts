@@ -9,6 +9,9 @@ import { browserAndServer, collectPageErrors, newMemberContext } from '../helper
 import { createMember, loginCookie } from '../helpers/factories';
 import { api } from '../helpers/http';
 import { renderAndWait } from './renderJob';
+import { connectClient, synced } from '../collab/clients';
+import { articleDocName } from '../../shared/docNames';
+import { writeArticle } from '../../shared/editor/content';
 
 /**
  * The desk beyond stories: pages added and refused removal, captions and
@@ -162,4 +165,63 @@ describe('captions, pull quotes, rules, pages and crops on the layout desk', () 
     }
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('sets a story opening: headline size, columns, rule on top, a picture with a caption in each language', async () => {
+    const { server, browser } = env;
+    const chief = await createMember(server.db, { login: 'chief2', role: 'admin' });
+    const cookie = await loginCookie(server.url, chief.login, chief.password);
+    const edition = await api(server.url, 'POST', '/editions', { cookie, body: { number: 42, title: 'Neighbourhood News', languages: ['en', 'es'], pageCount: 1 } });
+    const editionId = edition.body.id as string;
+    const article = await api(server.url, 'POST', '/articles', { cookie, body: { title: 'Library stays open', editionId, languages: ['en', 'es'] } });
+    const articleId = article.body.id as string;
+    for (const [lang, headline, text] of [['en', 'The library stays open', 'Neighbours kept the branch library open by running it themselves on weekends.'], ['es', 'La biblioteca sigue abierta', 'Los vecinos mantuvieron abierta la biblioteca del barrio atendiéndola ellos mismos los fines de semana.']] as const) {
+      const writer = connectClient(server.url, articleDocName(articleId, lang), cookie);
+      await synced(writer);
+      writeArticle(writer.doc, { headline, deck: '', byline: 'By the desk', body: Array.from({ length: 6 }, () => ({ type: 'p' as const, text })) });
+      await new Promise((r) => setTimeout(r, 200));
+      writer.destroy();
+    }
+    for (const body of [{ lang: 'en', place: true }, { lang: 'es', copyFrom: 'en' }]) {
+      expect((await api(server.url, 'POST', `/editions/${editionId}/layouts`, { cookie, body })).status).toBe(201);
+    }
+    const jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 40, g: 120, b: 60 } } }).jpeg().toBuffer();
+    const form = new FormData();
+    form.append('editionId', editionId);
+    form.append('file', new Blob([jpeg], { type: 'image/jpeg' }), 'library.jpg');
+    const uploaded = await fetch(`${server.url}/api/pictures`, { method: 'POST', headers: { cookie }, body: form });
+    const pictureId = ((await uploaded.json()) as { id: string }).id;
+
+    const dora = await createMember(server.db, { login: 'dora', displayName: 'Dora Paz' });
+    const page = await (await newMemberContext(browser, server.url, dora.login, dora.password, { viewport: { width: 1700, height: 1100 } })).newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/editions/${editionId}/layout`);
+    await column(page).locator('.page-view').waitFor({ timeout: 30_000 });
+    const story = column(page).locator('.frame-handle[data-kind="story"]');
+    const storyId = (await story.getAttribute('data-frame'))!;
+    await story.focus();
+    await page.getByTestId('headline-size').fill('40');
+    await page.getByTestId('headline-size').press('Enter');
+    await page.getByTestId('story-columns').fill('2');
+    await page.getByTestId('story-columns').press('Enter');
+    await page.getByLabel('Rule on top').check();
+    await page.getByTestId('story-picture').selectOption(pictureId);
+    await page.getByTestId('story-caption-en').fill('Volunteers at the front desk');
+    await page.getByTestId('story-caption-es').fill('Voluntarias en el mostrador');
+    const lines = (lang: string, kind: string) => column(page, lang).locator(`g[data-frame="${storyId}"] g.line[data-kind="${kind}"] text`);
+    await expect.poll(() => lines('en', 'headline').first().getAttribute('font-size')).toBe('40');
+    await expect.poll(() => lines('es', 'headline').first().getAttribute('font-size')).toBe('40');
+    await expect.poll(() => lines('en', 'caption').allTextContents()).toEqual(['Volunteers at the front desk']);
+    await expect.poll(() => lines('es', 'caption').allTextContents()).toEqual(['Voluntarias en el mostrador']);
+    // Two body columns: the body lines start at two different x positions; the rule sits above the frame.
+    await expect.poll(async () => new Set(await column(page).locator(`g[data-frame="${storyId}"] g.line[data-kind="body"] text:first-child`).evaluateAll((els) => els.map((e) => e.getAttribute('x')))).size).toBe(2);
+    expect(await column(page).locator(`g[data-frame="${storyId}"] > line`).count()).toBe(1);
+    // Refused input leaves the story as it is, with the reason on the desk.
+    await page.getByTestId('story-columns').fill('9');
+    await page.getByTestId('story-columns').press('Enter');
+    await expect.poll(() => notice(page)).toMatch(/its text can have 1 to \d columns/);
+
+    const { pdf } = await renderAndWait(server.url, cookie, editionId, { lang: 'es' });
+    expect(pdfText(pdf)).toContain('Voluntarias en el mostrador');
+    expect(errors).toEqual([]);
+  }, 180_000);
 });
