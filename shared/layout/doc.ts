@@ -147,11 +147,26 @@ export function addPage(doc: Y.Doc, page: Omit<LayoutPage, 'id'>, index?: number
     return { ok: false, issue: issue(`A section name has at most ${LAYOUT_SECTION_MAX} characters.`, `El nombre de sección tiene como mucho ${LAYOUT_SECTION_MAX} caracteres.`) };
   }
   if (pageIndex(doc, id) >= 0) return { ok: true, id };
-  pages.insert(at, [toYMap({ kind: page.kind, section: page.section.trim(), id })]);
+  doc.transact(() => {
+    pages.insert(at, [toYMap({ kind: page.kind, section: page.section.trim(), id })]);
+    recountDateline(doc);
+  });
   return { ok: true, id };
 }
 
 export const LAYOUT_SECTION_MAX = 60;
+
+/**
+ * The masthead's dateline ends with the page count ("· 8 pages", "· 8
+ * páginas", templates.ts); a page added or removed changes it. A dateline
+ * someone rewrote without a count is left alone.
+ */
+function recountDateline(doc: Y.Doc): void {
+  const strings = metaOf(doc).get('strings') as LayoutStrings | undefined;
+  if (!strings) return;
+  const dateline = strings.dateline.replace(/\d+ (pages|páginas)$/, `${pagesOf(doc).length} $1`);
+  if (dateline !== strings.dateline) metaOf(doc).set('strings', { ...strings, dateline });
+}
 
 /**
  * Removes an empty page. A page that still holds frames is refused, with
@@ -174,7 +189,10 @@ export function removePage(doc: Y.Doc, pageId: string): PageResult {
       ),
     };
   }
-  pages.delete(index, 1);
+  doc.transact(() => {
+    pages.delete(index, 1);
+    recountDateline(doc);
+  });
   return { ok: true, id: pageId };
 }
 

@@ -29,6 +29,10 @@ describe('pages of a layout', () => {
     expect(readLayout(doc)!.pages[1]).toEqual({ id: 'px', kind: 'inside', section: 'Sports' });
     expect(addPage(doc, { kind: 'inside', section: '' }).ok).toBe(true);
     expect(ids(doc)).toHaveLength(4);
+    // The masthead's dateline counts the pages.
+    expect(readLayout(doc)!.strings.dateline).toBe('No. 1 · 4 pages');
+    expect(removePage(doc, 'px').ok).toBe(true);
+    expect(readLayout(doc)!.strings.dateline).toBe('No. 1 · 3 pages');
   });
 
   it('refuses a page position out of range or a bad kind, changing nothing', () => {
