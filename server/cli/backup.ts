@@ -46,7 +46,7 @@ export function backup(dataDir: string, target: string): string {
     fs.renameSync(partial, dir);
     const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
     const warning = missing
-      ? `\nWarning: ${missing} pictures have no original in ${path.join(dataDir, FILES_DIR)}; they were missing before this backup.`
+      ? `\nWarning: the originals of ${missing} pictures were not in ${path.join(dataDir, FILES_DIR)} (lost earlier, or the pictures were deleted while the backup ran); those pictures are backed up without them.`
       : '';
     return `Backed up ${describe(summary)} and ${files.length} picture files (${megabytes(bytes)}) to ${dir}.${warning}`;
   } catch (err) {
