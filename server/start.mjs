@@ -65,7 +65,8 @@ async function buildBundle() {
     // The layout desk's render worker too: through tsx a worker thread spent
     // about a second compiling the engine and the PDF code before its first
     // page (server/layout/renderWorker.mjs runs this one while it is fresh).
-    entryPoints: { main: ENTRY, renderWorker: 'server/layout/renderWorker.ts' },
+    // The typesetting worker of layout requests likewise (typesetWorker.mjs).
+    entryPoints: { main: ENTRY, renderWorker: 'server/layout/renderWorker.ts', typesetWorker: 'server/layout/typesetWorker.ts' },
     outdir: tmp,
     outExtension: { '.js': '.mjs' },
     // Modules the server imports on first use (fonts, the typesetting engine)
@@ -97,6 +98,7 @@ async function buildBundle() {
     if (!fresh.has(chunk) && Date.now() - fs.statSync(file).mtimeMs > 24 * 3600_000) fs.rmSync(file, { force: true });
   }
   fs.renameSync(path.join(tmp, 'renderWorker.mjs'), path.join(OUT_DIR, 'renderWorker.mjs'));
+  fs.renameSync(path.join(tmp, 'typesetWorker.mjs'), path.join(OUT_DIR, 'typesetWorker.mjs'));
   fs.renameSync(path.join(tmp, 'main.mjs'), BUNDLE);
   fs.writeFileSync(path.join(tmp, 'main.inputs.json'), JSON.stringify(inputs, null, 1) + '\n');
   fs.renameSync(path.join(tmp, 'main.inputs.json'), INPUTS);
