@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_TIMEOUT, galley } from '../helpers/cli';
-import { restore } from '../../server/cli/backup';
+import { backup, restore } from '../../server/cli/backup';
 import { CliError } from '../../server/cli/errors';
 import { createMember, loginCookie } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -157,5 +157,21 @@ describe('backup and restore with pictures', { timeout: CLI_TIMEOUT * 2 }, () =>
     const keptFiles = restored.stdout.match(/kept in (\S+?)\.?$/m)![1]!;
     expect(listFiles(keptFiles)).toHaveLength(listFiles(path.join(good, 'files')).length + 1); // and the other picture's original
     expect(listFiles(path.join(current, 'files'))).toEqual(listFiles(path.join(good, 'files')));
+  });
+
+  it('says so when a picture’s original was already missing, and the backup still restores', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const m = await createMember(server.db, { role: 'member' });
+    const cookie = await loginCookie(server.url, m.login, m.password);
+    const res = await uploadPicture(server.url, cookie, await noisyPhoto(400, 300));
+    expect(res.status).toBe(201);
+    const originals = path.join(server.dataDir, 'files', 'originals');
+    const lost = listFiles(originals)[0]!;
+    fs.rmSync(path.join(originals, lost.slice(0, lost.lastIndexOf(' '))));
+    // The command's own code, in this process (see cli.test.ts for the command line around it).
+    const dir = path.join(tempDir('backups'), 'with-a-gap');
+    expect(backup(server.dataDir, dir)).toMatch(/Warning: the originals of 1 pictures were not in .*files/);
+    expect(restore(tempDir('restored'), dir)).toMatch(/Restored 1 members, .* and 0 picture files/);
   });
 });
