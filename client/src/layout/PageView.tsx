@@ -66,11 +66,21 @@ export function PageView({ page, frames, template: t, fonts, scale, greek = fals
     setDrag({ frameId: f.id, mode: mode === 'move' && cropping === f.id ? 'crop' : mode, startX: e.clientX, startY: e.clientY, box: { col: f.col, span: f.span, y: f.y, h: f.h } });
     setOffset({ dx: 0, dy: 0 });
   };
+  /** While cropping, the picture itself follows the pointer (the crop is stored on release). */
+  const previewCrop = (frameId: string, dx: number, dy: number) => {
+    const image = ref.current?.querySelector(`g[data-frame="${CSS.escape(frameId)}"] image`);
+    if (!image) return;
+    if (dx === 0 && dy === 0) image.removeAttribute('transform');
+    else image.setAttribute('transform', `translate(${dx / scale} ${dy / scale})`);
+  };
   const move = (e: PointerEvent) => {
-    if (drag) setOffset({ dx: e.clientX - drag.startX, dy: e.clientY - drag.startY });
+    if (!drag) return;
+    setOffset({ dx: e.clientX - drag.startX, dy: e.clientY - drag.startY });
+    if (drag.mode === 'crop') previewCrop(drag.frameId, e.clientX - drag.startX, e.clientY - drag.startY);
   };
   const up = (e: PointerEvent) => {
     if (!drag) return;
+    if (drag.mode === 'crop') previewCrop(drag.frameId, 0, 0);
     const dx = e.clientX - drag.startX;
     const dy = e.clientY - drag.startY;
     setDrag(null);
