@@ -1,5 +1,5 @@
 /**
- * A fast text shaper for simple Latin fonts. fontkit's full OpenType layout
+ * Fast text shapers for Latin fonts. fontkit's full OpenType layout
  * costs about half a millisecond per word, which made shaping the largest
  * cost of a render (the engine measures every word and pdfkit encodes it
  * again). For a font whose layout is only advance widths plus pair kerning
@@ -8,19 +8,21 @@
  * checked against fontkit on every word of the reference edition: identical).
  * `fastFont` wraps a parsed fontkit font so that `layout` takes that path
  * when the font has no substitution features and its kerning is in such a
- * table, and falls back to fontkit otherwise. The engine and pdfkit both
+ * table, and falls back to fontkit otherwise (and for any word holding a
+ * character outside Latin letters and common punctuation: fontkit places
+ * combining marks and hides default-ignorables such as U+00AD). The engine and pdfkit both
  * shape through the wrapper, so what is measured is what is drawn. Pure JS:
  * used in Node and the browser.
+ *
+ * Fonts with OpenType features (Galley's own Source Serif 4 and Source Sans
+ * 3: ligatures, ccmp, GPOS pair and contextual kerning) take the compiled
+ * OpenType shaper of opentypeShaper.ts instead, which gives fontkit's exact
+ * result for ordinary Latin words and hands every other word to fontkit.
  */
+import { compileOpenTypeShaper, isFastPathCharacter, type GlyphLike, type OpenTypeFont, type Position } from './opentypeShaper';
 
-interface GlyphLike {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
-
-/** The parts of a fontkit Font the shaper reads. */
-export interface ShapeableFont {
+/** The parts of a fontkit Font the shapers read. */
+export interface ShapeableFont extends OpenTypeFont {
   unitsPerEm: number;
   ascent: number;
   descent: number;
@@ -28,13 +30,6 @@ export interface ShapeableFont {
   kern?: { tables?: { format?: number; subtable?: { pairs?: { left: number; right: number; value: number }[] } }[] };
   glyphForCodePoint(codePoint: number): GlyphLike;
   layout(text: string, features?: unknown): { advanceWidth: number; glyphs: GlyphLike[]; positions: Position[] };
-}
-
-interface Position {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
 }
 
 /**
@@ -63,7 +58,7 @@ const wrapped = new WeakMap<object, object>();
 export function fastFont<F extends ShapeableFont>(font: F): F {
   const hit = wrapped.get(font);
   if (hit) return hit as F;
-  const shaper = makeShaper(font);
+  const shaper = makeShaper(font) ?? makeOpenTypeShaper(font);
   if (!shaper) {
     wrapped.set(font, font);
     return font;
@@ -77,6 +72,33 @@ export function fastFont<F extends ShapeableFont>(font: F): F {
   });
   wrapped.set(font, proxy);
   return proxy;
+}
+
+/** Which fast path a font takes: exported so tests can tell it is not silently falling back. */
+export function fastPathOf(font: ShapeableFont): 'kern-table' | 'opentype' | null {
+  if (makeShaper(font)) return 'kern-table';
+  return compileOpenTypeShaper(font) ? 'opentype' : null;
+}
+
+function makeOpenTypeShaper(font: ShapeableFont): ((text: string) => FastRun) | null {
+  const shape = compileOpenTypeShaper(font);
+  if (!shape) return null;
+  return (text: string): FastRun => {
+    const shaped = shape(text);
+    if (!shaped) return fontkitRun(font, text);
+    const run = new FastRun();
+    run.glyphs = shaped.glyphs;
+    run.positions = shaped.positions;
+    return run;
+  };
+}
+
+function fontkitRun(font: ShapeableFont, text: string): FastRun {
+  const full = font.layout(text);
+  const run = new FastRun();
+  run.glyphs = full.glyphs;
+  run.positions = full.positions;
+  return run;
 }
 
 function makeShaper(font: ShapeableFont): ((text: string) => FastRun) | null {
@@ -98,7 +120,10 @@ function makeShaper(font: ShapeableFont): ((text: string) => FastRun) | null {
     const run = new FastRun();
     let prev: GlyphLike | null = null;
     for (const ch of text) {
-      const g = glyphFor(ch.codePointAt(0)!);
+      const cp = ch.codePointAt(0)!;
+      // A combining mark is placed and a default-ignorable (U+00AD) hidden by fontkit: its words are left to it.
+      if (!isFastPathCharacter(cp)) return fontkitRun(font, text);
+      const g = glyphFor(cp);
       const pos = { xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 };
       if (prev) {
         const k = pairs.get(prev.id * 65536 + g.id);

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { DEMO_ARTICLES } from '../../server/seed/demoArticles';
+import { fastFont, fastPathOf, type ShapeableFont } from './fastFont';
+import { compileOpenTypeShaper, fastPathCharacters } from './opentypeShaper';
+
+const SOURCE = {
+  serif: '@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
+  serifBold: '@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf',
+  sans: '@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf',
+  sansBold: '@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf',
+  sansItalic: '@expo-google-fonts/source-sans-3/400Regular_Italic/SourceSans3_400Regular_Italic.ttf',
+};
+const LIBERATION = ['LiberationSerif-Regular', 'LiberationSerif-Bold', 'LiberationSans-Regular', 'LiberationSans-Bold', 'LiberationSans-Italic'];
+
+const sourceFiles = Object.values(SOURCE).map((f) => path.resolve(process.cwd(), 'node_modules', f));
+const liberationFiles = LIBERATION.map((f) => `/usr/share/fonts/truetype/liberation2/${f}.ttf`);
+
+/** Two independent parses: one shaped by fontkit alone, one through the fast wrapper. */
+function load(file: string): { reference: ShapeableFont; fast: ShapeableFont; plain: ShapeableFont } {
+  const bytes = fs.readFileSync(file);
+  const reference = fontkit.create(bytes) as unknown as ShapeableFont;
+  const plain = fontkit.create(bytes) as unknown as ShapeableFont;
+  return { reference, plain, fast: fastFont(plain) };
+}
+
+function strings(value: unknown, out: string[]): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, out);
+  return out;
+}
+
+const TRICKY = ['¿Quién', '«office»', 'affluent', 'fi', 'ffl', 'naïve', '1.500', '—', 'e-mail@example.org', '¡Sí!', 'ﬁ', 'office,', 'effi­cient', 'na\u0308ive', 'Ⅻ', 'x²', '½', '1⁄2'];
+
+/** Every word of the reference edition (both languages), the demo articles and the tricky list, bare and as pdfkit passes them (with the following space). */
+function corpus(): string[] {
+  const edition = JSON.parse(fs.readFileSync(path.resolve(process.cwd(), '../shared/bench/edition.json'), 'utf8')) as unknown;
+  const texts = [...strings(edition, []), ...strings(DEMO_ARTICLES, []), ...TRICKY];
+  const words = new Set<string>();
+  for (const text of texts) {
+    for (const word of text.split(/\s+/)) {
+      if (!word) continue;
+      for (const w of [word, word.replace(/\u00AD/g, '')]) {
+        words.add(w);
+        words.add(`${w} `);
+      }
+    }
+  }
+  return [...words];
+}
+
+const words = corpus();
+
+function shapeOf(run: { glyphs: { id: number }[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] }) {
+  return {
+    ids: run.glyphs.map((g) => g.id),
+    positions: run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]),
+  };
+}
+
+describe('fastFont shapes exactly as fontkit', () => {
+  it('has a corpus of both languages and the tricky words', () => {
+    expect(words.length).toBeGreaterThan(5000);
+    for (const w of ['¿Quién', 'año', 'affluent', '—']) expect(words).toContain(w);
+  });
+
+  for (const file of [...sourceFiles, ...liberationFiles]) {
+    it(`${path.basename(file)}: every word gives fontkit's glyph ids and positions`, () => {
+      const { reference, fast } = load(file);
+      const differ: string[] = [];
+      for (const w of words) {
+        const a = shapeOf(fast.layout(w));
+        const b = shapeOf(reference.layout(w));
+        if (JSON.stringify(a) !== JSON.stringify(b)) differ.push(w);
+      }
+      expect(differ).toEqual([]);
+      expect(fast.layout('office').advanceWidth).toBe(reference.layout('office').advanceWidth);
+    });
+  }
+
+  it('takes the OpenType fast path for every Source font, the kern-table path for Liberation', () => {
+    for (const file of sourceFiles) expect(fastPathOf(load(file).plain), file).toBe('opentype');
+    for (const file of liberationFiles) expect(fastPathOf(load(file).plain), file).toBe('kern-table');
+  });
+
+  it('shapes every ordinary word of the corpus itself, leaving only unusual characters to fontkit', () => {
+    const unusual = /[\u0300-\u036f\u00ad\u2044\uFB00-\uFB06\u2160-\u217F\u00B2\u00BD]/u;
+    for (const file of sourceFiles) {
+      const shape = compileOpenTypeShaper(load(file).plain)!;
+      const refused = words.filter((w) => shape(w) === null);
+      expect(refused.filter((w) => !unusual.test(w)), path.basename(file)).toEqual([]);
+      expect(refused).toContain('na\u0308ive'); // a combining mark
+      expect(refused).toContain('1⁄2'); // the fraction slash turns on 'frac'
+    }
+  });
+
+  it('forms the ligatures and kerning of the Source fonts (so the fast path is not trivially plain advances)', () => {
+    const { fast, reference } = load(sourceFiles[0]!);
+    const office = fast.layout('office');
+    expect(office.glyphs.length).toBeLessThan(6); // the "ffi" ligature
+    expect(office.glyphs.map((g) => g.id)).toEqual(reference.layout('office').glyphs.map((g) => g.id));
+    const kerned = fast.layout('AVAT');
+    const plainAdvances = kerned.glyphs.map((g) => g.advanceWidth);
+    expect(kerned.positions.map((p) => p.xAdvance)).not.toEqual(plainAdvances);
+  });
+
+  it('accepts only characters whose Unicode script is what the fast path assumes', () => {
+    // unicode-properties is the script table fontkit itself uses.
+    const { getScript } = createRequire(import.meta.url)('unicode-properties') as { getScript(cp: number): string };
+    for (let cp = 0; cp < 0x3000; cp++) {
+      if (fastPathCharacters.isLatin(cp)) expect(getScript(cp), cp.toString(16)).toBe('Latin');
+      if (fastPathCharacters.isCommon(cp)) expect(getScript(cp), cp.toString(16)).toBe('Common');
+    }
+  });
+});
