@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { Config } from './config';
-import type { AppContext } from './context';
+import type { AppContext, Closer } from './context';
 import { openDatabase, type DB } from './db/database';
 import { errorHandler } from './errors';
 import { createApiRouter } from './routes/index';
@@ -26,15 +26,14 @@ export interface Galley {
   close(): Promise<void>;
 }
 
-/** Hooks run in order when the server shuts down (the collaboration layer flushes here). */
-type Closer = () => Promise<void> | void;
-
 /** Starts one Galley process: API, collaboration WebSocket and the built client on one port. */
 export async function startServer(config: Config): Promise<Galley> {
   const db = openDatabase(config.dataDir);
-  const ctx: AppContext = { config, db };
-  if (seedFirstRun(ctx)) config.log('First start: created a demo edition with articles in English and Spanish.');
+  // Hooks run in order when the server shuts down: the collaboration layer flushes first, then the parts' own.
   const closers: Closer[] = [];
+  const partClosers: Closer[] = [];
+  const ctx: AppContext = { config, db, onClose: (closer) => partClosers.push(closer) };
+  if (seedFirstRun(ctx)) config.log('First start: created a demo edition with articles in English and Spanish.');
 
   const app = express();
   app.disable('x-powered-by');
@@ -56,7 +55,7 @@ export async function startServer(config: Config): Promise<Galley> {
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
-      for (const closer of closers) await closer();
+      for (const closer of [...closers, ...partClosers]) await closer();
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       db.close();

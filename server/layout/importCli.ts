@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const db = openDatabase(config.dataDir);
   const member = db.prepare('SELECT id FROM members WHERE login = ?').get(login) as { id: string } | undefined;
   if (!member) throw new Error(`no member "${login}" in ${config.dataDir}`);
-  const { editionId, articleIds } = await importReferenceEdition({ config, db }, file, member.id);
+  // A one-shot command: nothing of the import needs cleaning up after it but the database, closed below.
+  const { editionId, articleIds } = await importReferenceEdition({ config, db, onClose: () => undefined }, file, member.id);
   console.log(`imported edition ${editionId} with ${articleIds.size} articles; open /editions/${editionId}/layout`);
   db.close();
 }

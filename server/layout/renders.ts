@@ -60,6 +60,11 @@ export class RenderJobs {
     this.dir = path.join(ctx.config.dataDir, 'renders');
   }
 
+  /** Stops the worker thread (server shutdown); a render still running fails with the worker's exit. */
+  stop(): void {
+    this.worker.stop();
+  }
+
   get(id: string): RenderJob {
     const job = this.jobs.get(id);
     if (!job) throw notFound('No such render (renders are kept until the server restarts or twenty newer ones are made).');
@@ -198,6 +203,8 @@ class RenderWorker {
   }
 
   stop(): void {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
     void this.worker?.terminate();
     this.worker = null;
   }

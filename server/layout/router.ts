@@ -50,6 +50,10 @@ export function layoutRouter(ctx: AppContext): Router {
   const router = Router();
   const renders = new RenderJobs(ctx);
   const typesetter = new LayoutTypesetter();
+  ctx.onClose(() => {
+    typesetter.stop();
+    renders.stop();
+  });
 
   const checkEdition = (res: Response, editionId: string, need: 'read' | 'write') => {
     const access = editionAccess(ctx.db, currentMember(res), editionId);
