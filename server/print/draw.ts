@@ -137,7 +137,9 @@ export function drawLines(doc: Doc, lines: SetLine[]): void {
     out.push(`[${parts.join(' ')}] TJ`);
   }
   out.push('ET', 'Q');
-  doc.addContent(out.join('\n'));
+  // As bytes: given a string, pdfkit copies it into bytes one character at a
+  // time in JavaScript (and adds the same trailing newline).
+  doc.addContent(Buffer.from(out.join('\n') + '\n', 'latin1'));
 }
 
 /** A picture covering its frame: scaled to cover, centred, clipped to the frame. */
