@@ -5,7 +5,9 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ARTICLES } from '../../server/seed/demoArticles';
 import { fastFont, fastPathOf, type ShapeableFont } from './fastFont';
+import { rawClassPairs, rawPairSets, type PairValue } from './opentypePairs';
 import { compileOpenTypeShaper, fastPathCharacters } from './opentypeShaper';
+import { itemAt, type LayoutTable, type SubTable, type ValueRecord } from './opentypeTables';
 
 const SOURCE = {
   serif: '@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
@@ -114,6 +116,65 @@ describe('fastFont shapes exactly as fontkit', () => {
     for (let cp = 0; cp < 0x3000; cp++) {
       if (fastPathCharacters.isLatin(cp)) expect(getScript(cp), cp.toString(16)).toBe('Latin');
       if (fastPathCharacters.isCommon(cp)) expect(getScript(cp), cp.toString(16)).toBe('Common');
+    }
+  });
+
+  it('shapes random strings of Latin letters and punctuation as fontkit does (pairs and ligatures beyond the corpus)', () => {
+    const alphabet = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZáéíóúñüÁÉÍÓÚÑçàèâêôœæß0123456789.,;:!?¡¿-–—‘’“”«»()[]/&@%*\'" '];
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const file of sourceFiles) {
+      const { reference, fast } = load(file);
+      const differ: string[] = [];
+      for (let n = 0; n < 1500; n++) {
+        let w = '';
+        const len = 2 + Math.floor(random() * 6);
+        for (let k = 0; k < len; k++) w += alphabet[Math.floor(random() * alphabet.length)];
+        if (JSON.stringify(shapeOf(fast.layout(w))) !== JSON.stringify(shapeOf(reference.layout(w)))) differ.push(w);
+      }
+      expect(differ, path.basename(file)).toEqual([]);
+    }
+  });
+
+  it("reads every pair-kerning subtable of the Source fonts from the font's bytes, with fontkit's values", () => {
+    const same = (raw: PairValue, decoded: ValueRecord | undefined) =>
+      raw.xAdvance === (decoded?.xAdvance ?? 0) && raw.xPlacement === (decoded?.xPlacement ?? 0) && raw.yAdvance === (decoded?.yAdvance ?? 0) && raw.yPlacement === (decoded?.yPlacement ?? 0);
+    for (const file of sourceFiles) {
+      const gpos = (load(file).plain as unknown as { GPOS: LayoutTable }).GPOS;
+      let checked = 0;
+      for (let l = 0; l < gpos.lookupList.length; l++) {
+        const lookup = gpos.lookupList.get(l);
+        for (const table of lookup.subTables) {
+          const sub: SubTable | undefined = lookup.lookupType === 9 ? (table.lookupType === 2 ? table.extension : undefined) : lookup.lookupType === 2 ? table : undefined;
+          if (!sub) continue;
+          if (sub.version === 1) {
+            const raw = rawPairSets(sub);
+            expect(raw).not.toBeNull();
+            for (let set = 0; set < (sub.pairSets?.length ?? 0); set += 5) {
+              const pairs = raw!(set);
+              for (const p of itemAt(sub.pairSets, set) ?? []) {
+                const r = pairs.get(p.secondGlyph)!;
+                expect(same(r.v1, p.value1) && same(r.v2, p.value2)).toBe(true);
+                checked++;
+              }
+            }
+          } else {
+            const raw = rawClassPairs(sub);
+            expect(raw).not.toBeNull();
+            const rows = sub.classRecords!;
+            for (let c1 = 0; c1 < rows.length; c1 += 3) {
+              const row = rows.get(c1)!;
+              for (let c2 = 0; c2 < row.length; c2 += 2) {
+                const r = raw!(c1, c2)!;
+                expect(same(r.v1, row.get(c2).value1) && same(r.v2, row.get(c2).value2)).toBe(true);
+                checked++;
+              }
+            }
+            expect(raw!(rows.length, 0)).toBeUndefined();
+          }
+        }
+      }
+      expect(checked, path.basename(file)).toBeGreaterThan(1000);
     }
   });
 });

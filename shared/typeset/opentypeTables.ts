@@ -104,47 +104,95 @@ export interface GlyphDefinitions {
   glyphClassDef?: ClassDef | null;
 }
 
-const coverageMaps = new WeakMap<Coverage, Map<number, number>>();
+/**
+ * A coverage table's index of a glyph (-1: not covered), found the way
+ * fontkit's coverageIndex finds it (first entry or range), remembered per
+ * glyph: a word meets few distinct glyphs, so nothing is expanded up front.
+ */
+export class CoverageIndex {
+  private readonly memo = new Map<number, number>();
+  constructor(private readonly coverage: Coverage | undefined) {}
 
-/** glyph -> coverage index, as fontkit's coverageIndex finds it (the first entry or range wins). */
-export function coverageMap(coverage: Coverage): Map<number, number> {
-  let map = coverageMaps.get(coverage);
-  if (map) return map;
-  map = new Map();
-  if (coverage.version === 1) {
-    for (let i = 0; i < coverage.glyphs.length; i++) {
-      const g = coverage.glyphs[i]!;
-      if (!map.has(g)) map.set(g, i);
+  get(glyph: number): number {
+    let index = this.memo.get(glyph);
+    if (index === undefined) {
+      index = this.find(glyph);
+      this.memo.set(glyph, index);
     }
-  } else if (coverage.version === 2) {
-    for (const r of coverage.rangeRecords) {
-      for (let g = r.start; g <= r.end; g++) if (!map.has(g)) map.set(g, r.startCoverageIndex + g - r.start);
-    }
+    return index;
   }
-  coverageMaps.set(coverage, map);
-  return map;
+
+  private find(glyph: number): number {
+    const c = this.coverage;
+    if (!c) return -1;
+    if (c.version === 1) {
+      if (this.sorted === undefined) this.sorted = ascending(c.glyphs, (g) => g, (g) => g);
+      if (this.sorted) return search(c.glyphs, glyph, (g) => g, (g) => g, (_, i) => i);
+      for (let i = 0; i < c.glyphs.length; i++) if (c.glyphs[i] === glyph) return i;
+    } else if (c.version === 2) {
+      const ranges = c.rangeRecords;
+      if (this.sorted === undefined) this.sorted = ascending(ranges, (r) => r.start, (r) => r.end);
+      if (this.sorted) return search(ranges, glyph, (r) => r.start, (r) => r.end, (r) => r.startCoverageIndex + glyph - r.start);
+      for (const r of ranges) if (r.start <= glyph && glyph <= r.end) return r.startCoverageIndex + glyph - r.start;
+    }
+    return -1;
+  }
+  private sorted: boolean | undefined;
 }
 
-const classMaps = new WeakMap<ClassDef, Map<number, number>>();
-
-/** glyph -> class, as fontkit's getClassID finds it; glyphs not listed are class 0. */
-export function classMap(classDef: ClassDef): Map<number, number> {
-  let map = classMaps.get(classDef);
-  if (map) return map;
-  map = new Map();
-  if (classDef.version === 1) {
-    for (let i = 0; i < classDef.classValueArray.length; i++) map.set(classDef.startGlyph + i, classDef.classValueArray[i]!);
-  } else if (classDef.version === 2) {
-    for (const r of classDef.classRangeRecord) {
-      for (let g = r.start; g <= r.end; g++) if (!map.has(g)) map.set(g, r.class);
-    }
+/**
+ * Whether entries are sorted and do not overlap (as the specification
+ * requires); then a binary search finds what fontkit's linear search finds.
+ */
+function ascending<T>(list: ArrayLike<T>, start: (t: T) => number, end: (t: T) => number): boolean {
+  for (let i = 0; i < list.length; i++) {
+    if (start(list[i]!) > end(list[i]!)) return false;
+    if (i > 0 && start(list[i]!) <= end(list[i - 1]!)) return false;
   }
-  classMaps.set(classDef, map);
-  return map;
+  return true;
 }
 
-export function classOf(map: Map<number, number>, glyph: number): number {
-  return map.get(glyph) ?? 0;
+function search<T>(list: ArrayLike<T>, glyph: number, start: (t: T) => number, end: (t: T) => number, found: (t: T, i: number) => number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = list[mid]!;
+    if (glyph < start(item)) hi = mid - 1;
+    else if (glyph > end(item)) lo = mid + 1;
+    else return found(item, mid);
+  }
+  return -1;
+}
+
+/** A class definition's class of a glyph (0 when not listed), as fontkit's getClassID finds it, remembered per glyph. */
+export class ClassIndex {
+  private readonly memo = new Map<number, number>();
+  constructor(private readonly classDef: ClassDef) {}
+
+  get(glyph: number): number {
+    let cls = this.memo.get(glyph);
+    if (cls === undefined) {
+      cls = this.find(glyph);
+      this.memo.set(glyph, cls);
+    }
+    return cls;
+  }
+
+  private find(glyph: number): number {
+    const d = this.classDef;
+    if (d.version === 1) {
+      const i = glyph - d.startGlyph;
+      if (i >= 0 && i < d.classValueArray.length) return d.classValueArray[i]!;
+    } else if (d.version === 2) {
+      const ranges = d.classRangeRecord;
+      if (this.sorted === undefined) this.sorted = ascending(ranges, (r) => r.start, (r) => r.end);
+      if (this.sorted) return Math.max(0, search(ranges, glyph, (r) => r.start, (r) => r.end, (r) => r.class));
+      for (const r of ranges) if (r.start <= glyph && glyph <= r.end) return r.class;
+    }
+    return 0;
+  }
+  private sorted: boolean | undefined;
 }
 
 /** fontkit reads a LazyArray with get() and a plain array by index. */
