@@ -65,8 +65,10 @@ function EditorHeader({ article, lang }: { article: ArticleSummary; lang: Lang }
       <h1>
         {article.title} <span className="lang-badge">{t(`lang.${lang}`)}</span>
       </h1>
-      {hasOther && <Link href={`/articles/${article.id}/${other}`}>{t('editor.otherLang', { lang: t(`lang.${other}`) })}</Link>}
-      <VersionWorkLinks article={article} lang={lang} />
+      <div className="editor-links">
+        {hasOther && <Link href={`/articles/${article.id}/${other}`}>{t('editor.otherLang', { lang: t(`lang.${other}`) })}</Link>}
+        <VersionWorkLinks article={article} lang={lang} />
+      </div>
       <ArticleTranslationLinks article={article} />
     </div>
   );
