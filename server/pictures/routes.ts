@@ -119,6 +119,11 @@ export function picturesRouter(ctx: AppContext): Router {
     res.json({ history: recipeHistory(db, req.params.id) });
   });
 
+  /** Where the picture is placed, so the desk can name the pages in the reader's language when a delete is refused. */
+  router.get('/pictures/:id/placements', (req, res) => {
+    res.json({ placements: picturePlacements(ctx, req.params.id) });
+  });
+
   /** Refused while the picture is on a page: its frame would print nothing. */
   router.delete('/pictures/:id', (req, res) => {
     const id = req.params.id;

@@ -12,6 +12,7 @@ import { usePicturesText } from './messages';
 import { RecipeCanvas, type Tool } from './RecipeCanvas';
 import { RecipeControls } from './RecipeControls';
 import { PictureTasks } from './PictureTasks';
+import { DeletePicture } from './DeletePicture';
 import './pictures.css';
 
 /**
@@ -81,6 +82,7 @@ export default function PictureEditorPage({ id }: { id: string }) {
       <PictureTasks pictureId={picture.id} editionId={picture.editionId} />
       <PictureTexts key={picture.id} picture={picture} onSaved={setPicture} />
       <PrintPreview picture={picture} saving={saving} />
+      <DeletePicture picture={picture} />
     </main>
   );
 }

@@ -18,7 +18,19 @@ export const picturesApi = {
   saveRecipe: (id: string, recipe: Recipe) => request<Picture>('PUT', `/pictures/${id}/recipe`, recipe),
   undo: (id: string) => request<Picture>('POST', `/pictures/${id}/recipe/undo`),
   redo: (id: string) => request<Picture>('POST', `/pictures/${id}/recipe/redo`),
+  /** 409 while a layout frame places the picture; 403 for a contributor's delete of someone else's upload. */
+  remove: (id: string) => request<void>('DELETE', `/pictures/${id}`),
+  placements: (id: string) => request<{ placements: PicturePlacement[] }>('GET', `/pictures/${id}/placements`).then((r) => r.placements),
 };
+
+/** A page that places a picture, as server/pictures/placements.ts reads it from the layouts. */
+export interface PicturePlacement {
+  editionId: string;
+  editionNumber: number | null;
+  lang: 'en' | 'es';
+  /** 1-based, as the layout desk numbers pages. */
+  page: number;
+}
 
 /** Rendition addresses carry the recipe id, so a changed recipe is never shown from the browser's cache. */
 export function renditionUrl(picture: Pick<Picture, 'id' | 'recipeId'>, kind: 'print' | 'web' | 'thumb', query = ''): string {

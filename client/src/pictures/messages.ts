@@ -86,6 +86,18 @@ const en = {
   'p.tasks.open': 'nobody has taken it yet',
   'p.tasks.learning': 'learning: {names}',
 
+  'p.delete.title': 'Delete',
+  'p.delete.start': 'Delete this picture',
+  'p.delete.ask': 'Delete this picture for good? Its file, its formatting, its captions and credits go with it. This cannot be undone.',
+  'p.delete.confirm': 'Yes, delete the picture',
+  'p.delete.cancel': 'Keep it',
+  'p.delete.deleting': 'Deleting…',
+  'p.delete.placed': 'The picture was not deleted: it is placed on {where}. Take it off the page on the layout desk first. Nothing was changed.',
+  'p.delete.placement': 'page {page} of the {layout} layout of issue {number}',
+  'p.delete.layout.en': 'English',
+  'p.delete.layout.es': 'Spanish',
+  'p.delete.refused': 'The picture was not deleted. {reason}',
+
   'p.article.title': 'Pictures for this article',
   'p.article.none': 'No pictures for this article yet.',
 } as const;
@@ -172,6 +184,18 @@ const es: Record<PicturesKey, string> = {
   'p.tasks.heldBy': 'a cargo de {names}',
   'p.tasks.open': 'nadie la ha tomado todavía',
   'p.tasks.learning': 'aprendiendo: {names}',
+
+  'p.delete.title': 'Borrar',
+  'p.delete.start': 'Borrar esta foto',
+  'p.delete.ask': '¿Borrar esta foto para siempre? Se van con ella el archivo, su preparación, sus pies de foto y sus créditos. No se puede deshacer.',
+  'p.delete.confirm': 'Sí, borrar la foto',
+  'p.delete.cancel': 'Conservarla',
+  'p.delete.deleting': 'Borrando…',
+  'p.delete.placed': 'La foto no se ha borrado: está colocada en {where}. Quítala primero de la página en la mesa de maquetación. No se ha cambiado nada.',
+  'p.delete.placement': 'la página {page} de la maqueta en {layout} del número {number}',
+  'p.delete.layout.en': 'inglés',
+  'p.delete.layout.es': 'castellano',
+  'p.delete.refused': 'La foto no se ha borrado. {reason}',
 
   'p.article.title': 'Fotos de este artículo',
   'p.article.none': 'Este artículo aún no tiene fotos.',
