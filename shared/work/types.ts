@@ -38,6 +38,8 @@ export interface TaskSubject {
   lang?: 'en' | 'es';
   editionId: string | null;
   editionNumber?: number;
+  /** Picture subjects: the picture was deleted after the task was made (the task and its thread stay). */
+  deleted?: true;
 }
 
 export interface TaskOffer {

@@ -26,5 +26,5 @@ export function SubjectLabel({ task }: { task: Task }) {
   if (s.type === 'version') return <>{t('w.task.subject.version', { title: s.articleTitle ?? '', lang: (s.lang ?? '').toUpperCase() })}</>;
   if (s.type === 'page') return <>{t('w.task.subject.page', { number: s.editionNumber ?? '', page: s.page ?? '' })}</>;
   if (s.type === 'edition') return <>{t('w.task.subject.edition', { number: s.editionNumber ?? '' })}</>;
-  return <>{t('w.task.subject.picture')}</>;
+  return <>{t(s.deleted ? 'w.task.subject.pictureDeleted' : 'w.task.subject.picture')}</>;
 }

@@ -125,10 +125,20 @@ function loadSubjects(db: DB, rows: TaskRow[]): Map<string, TaskSubject> {
       }[]
     ).map((e) => [e.id, e.number]),
   );
+  // A picture can be deleted while tasks about it remain; they say so instead of pointing at nothing.
+  const pictureIds = rows.filter((r) => r.subject_type === 'picture').map((r) => r.subject_id);
+  const pictures = new Set(
+    pictureIds.length === 0
+      ? []
+      : (statement(db, 'SELECT id FROM pictures WHERE id IN (SELECT value FROM json_each(?))').all(ids(pictureIds)) as { id: string }[]).map(
+          (p) => p.id,
+        ),
+  );
   const out = new Map<string, TaskSubject>();
   for (const r of rows) {
     const subject: TaskSubject = { type: r.subject_type, id: r.subject_id, editionId: r.edition_id };
     if (r.page_number !== null) subject.page = r.page_number;
+    if (r.subject_type === 'picture' && !pictures.has(r.subject_id)) subject.deleted = true;
     const v = r.subject_type === 'version' ? versions.get(r.subject_id) : undefined;
     if (v) {
       Object.assign(subject, { articleId: v.article_id, articleTitle: v.title, lang: v.lang, editionId: v.edition_id });
