@@ -126,7 +126,7 @@ describe('fastFont shapes exactly as fontkit', () => {
     for (const file of sourceFiles) {
       const { reference, fast } = load(file);
       const differ: string[] = [];
-      for (let n = 0; n < 1500; n++) {
+      for (let n = 0; n < 800; n++) {
         let w = '';
         const len = 2 + Math.floor(random() * 6);
         for (let k = 0; k < len; k++) w += alphabet[Math.floor(random() * alphabet.length)];
@@ -150,7 +150,7 @@ describe('fastFont shapes exactly as fontkit', () => {
           if (sub.version === 1) {
             const raw = rawPairSets(sub);
             expect(raw).not.toBeNull();
-            for (let set = 0; set < (sub.pairSets?.length ?? 0); set += 5) {
+            for (let set = 0; set < (sub.pairSets?.length ?? 0); set += 20) {
               const pairs = raw!(set);
               for (const p of itemAt(sub.pairSets, set) ?? []) {
                 const r = pairs.get(p.secondGlyph)!;
@@ -162,9 +162,9 @@ describe('fastFont shapes exactly as fontkit', () => {
             const raw = rawClassPairs(sub);
             expect(raw).not.toBeNull();
             const rows = sub.classRecords!;
-            for (let c1 = 0; c1 < rows.length; c1 += 3) {
+            for (let c1 = 0; c1 < rows.length; c1 += 5) {
               const row = rows.get(c1)!;
-              for (let c2 = 0; c2 < row.length; c2 += 2) {
+              for (let c2 = 0; c2 < row.length; c2 += 4) {
                 const r = raw!(c1, c2)!;
                 expect(same(r.v1, row.get(c2).value1) && same(r.v2, row.get(c2).value2)).toBe(true);
                 checked++;
@@ -174,7 +174,7 @@ describe('fastFont shapes exactly as fontkit', () => {
           }
         }
       }
-      expect(checked, path.basename(file)).toBeGreaterThan(1000);
+      expect(checked, path.basename(file)).toBeGreaterThan(300);
     }
   });
 });

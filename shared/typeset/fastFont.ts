@@ -20,6 +20,7 @@
  * result for ordinary Latin words and hands every other word to fontkit.
  */
 import { compileOpenTypeShaper, isFastPathCharacter, type GlyphLike, type OpenTypeFont, type Position } from './opentypeShaper';
+import { lookupsFor } from './opentypeTables';
 
 /** The parts of a fontkit Font the shapers read. */
 export interface ShapeableFont extends OpenTypeFont {
@@ -63,9 +64,10 @@ export function fastFont<F extends ShapeableFont>(font: F): F {
     wrapped.set(font, font);
     return font;
   }
+  const layout = (text: string, features?: unknown) => (features ? font.layout(text, features) : shaper(text));
   const proxy = new Proxy(font, {
     get(target, prop) {
-      if (prop === 'layout') return (text: string, features?: unknown) => (features ? target.layout(text, features) : shaper(text));
+      if (prop === 'layout') return layout;
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -102,6 +104,12 @@ function fontkitRun(font: ShapeableFont, text: string): FastRun {
 }
 
 function makeShaper(font: ShapeableFont): ((text: string) => FastRun) | null {
+  // The same answer as availableFeatures below when the font's default script substitutes,
+  // without building fontkit's layout engine (several ms per font) only to say no.
+  if (font.GSUB) {
+    const tags = lookupsFor(font.GSUB, undefined).tags;
+    if (SUBSTITUTIONS.some((f) => tags.has(f))) return null;
+  }
   const features = font.availableFeatures ?? [];
   if (features.some((f) => SUBSTITUTIONS.includes(f))) return null;
   const pairs = new Map<number, number>();

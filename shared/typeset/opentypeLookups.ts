@@ -46,7 +46,14 @@ type Step = (buf: Buffer, i: number) => Result;
 interface CompiledSubtable {
   first: CoverageIndex;
   step: Step;
+  /** Pair adjustment: reads the glyph and the next one, adds to their positions, nothing else. */
+  pair?: boolean;
 }
+
+/** What a pair-only lookup does at a glyph followed by another: nothing (null), refuse, or these additions. */
+type PairEffect = null | { refuse: true } | { refuse: false; first: Position; second: Position };
+
+const zero = (): Position => ({ xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0 });
 
 /**
  * A lookup: for each glyph met, the steps of the subtables that may apply to
@@ -54,7 +61,31 @@ interface CompiledSubtable {
  */
 export class CompiledLookup {
   private readonly memo = new Map<number, Step[] | null>();
-  constructor(private readonly subtables: CompiledSubtable[]) {}
+  private readonly pairs = new Map<number, PairEffect>();
+  /** Pair kerning only: its effect depends on two glyph ids alone, so it is remembered per pair. */
+  readonly pairOnly: boolean;
+
+  constructor(private readonly subtables: CompiledSubtable[]) {
+    this.pairOnly = subtables.length > 0 && subtables.every((s) => s.pair === true);
+  }
+
+  pairEffect(a: number, b: number): PairEffect {
+    const key = a * 65536 + b;
+    let effect = this.pairs.get(key);
+    if (effect === undefined) {
+      effect = null;
+      const scratch: Buffer = { ids: [a, b], chars: [[], []], positions: [zero(), zero()] };
+      for (const step of this.stepsFor(a) ?? []) {
+        const r = step(scratch, 0);
+        if (r === Result.Refuse) effect = { refuse: true };
+        else if (r === Result.Applied) effect = { refuse: false, first: scratch.positions[0]!, second: scratch.positions[1]! };
+        else continue;
+        break;
+      }
+      this.pairs.set(key, effect);
+    }
+    return effect;
+  }
 
   stepsFor(glyph: number): Step[] | null {
     let steps = this.memo.get(glyph);
@@ -93,6 +124,16 @@ export class Plan {
     for (let k = 0; k < this.lookups.length; k++) {
       if (k < 31 && (mask & (1 << k)) === 0) continue;
       const lookup = this.lookups[k]!;
+      if (lookup.pairOnly) {
+        for (let i = 0; i + 1 < buf.ids.length; i++) {
+          const effect = lookup.pairEffect(buf.ids[i]!, buf.ids[i + 1]!);
+          if (effect === null) continue;
+          if (effect.refuse) return false;
+          addPosition(buf.positions[i]!, effect.first);
+          addPosition(buf.positions[i + 1]!, effect.second);
+        }
+        continue;
+      }
       for (let i = 0; i < buf.ids.length; i++) {
         const steps = lookup.stepsFor(buf.ids[i]!);
         if (!steps) continue;
@@ -108,6 +149,13 @@ export class Plan {
     }
     return true;
   }
+}
+
+function addPosition(pos: Position, d: Position): void {
+  pos.xAdvance += d.xAdvance;
+  pos.yAdvance += d.yAdvance;
+  pos.xOffset += d.xOffset;
+  pos.yOffset += d.yOffset;
 }
 
 function addValue(pos: Position | undefined, v: ValueRecord | undefined): void {
@@ -299,6 +347,7 @@ export class LookupCompiler {
     const pairsOf = rawPairSets(sub) ?? decodedPairSets(sub);
     return {
       first,
+      pair: true,
       step: (buf, i) => {
         if (i + 1 >= buf.ids.length) return Result.NotApplied;
         const index = first.get(buf.ids[i]!);
@@ -321,6 +370,7 @@ export class LookupCompiler {
     const pairOf = rawClassPairs(sub) ?? decodedClassPairs(sub.classRecords);
     return {
       first,
+      pair: true,
       step: (buf, i) => {
         if (i + 1 >= buf.ids.length) return Result.NotApplied;
         if (first.get(buf.ids[i]!) < 0) return Result.NotApplied;

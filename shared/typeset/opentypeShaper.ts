@@ -83,6 +83,16 @@ export function isFastPathCharacter(cp: number): boolean {
   return isLatin(cp) || isCommon(cp);
 }
 
+/** A character's (or a substituted) glyph, with what the shaper asks of it every time. */
+interface CharGlyph {
+  glyph: GlyphLike;
+  id: number;
+  advance: number;
+  latin: boolean;
+  /** A character the fast path takes, whose glyph is not a mark. */
+  usable: boolean;
+}
+
 interface ScriptPlan {
   gsub: Plan;
   gpos: Plan;
@@ -125,47 +135,57 @@ export function compileOpenTypeShaper(font: OpenTypeFont): ((text: string) => Sh
   // With GDEF glyph classes, fontkit zeroes the advance of (and skips) class-3 glyphs: marks are refused.
   const glyphClass = font.GDEF?.glyphClassDef ? new ClassIndex(font.GDEF.glyphClassDef) : null;
   const isMark = (id: number) => glyphClass !== null && glyphClass.get(id) === 3;
-  const byCodePoint = new Map<number, GlyphLike>();
-  const byId = new Map<number, GlyphLike>();
+  const unusable: CharGlyph = { glyph: font.getGlyph(0), id: 0, advance: 0, latin: false, usable: false };
+  const byCodePoint = new Map<number, CharGlyph>();
+  const byId = new Map<number, CharGlyph>();
+  const charGlyph = (cp: number): CharGlyph => {
+    const glyph = font.glyphForCodePoint(cp);
+    const latin = isLatin(cp);
+    return { glyph, id: glyph.id, advance: glyph.advanceWidth, latin, usable: (latin || isCommon(cp)) && !isMark(glyph.id) };
+  };
+  const substitute = (id: number, chars: number[]): CharGlyph => {
+    const glyph = font.getGlyph(id, chars);
+    return { glyph, id, advance: glyph.advanceWidth, latin: false, usable: !isMark(id) };
+  };
 
   return (text: string): ShapedWord | null => {
-    const ids: number[] = [];
-    const chars: number[][] = [];
-    const original: GlyphLike[] = [];
+    const n = text.length;
+    const ids = new Array<number>(n);
+    const chars = new Array<number[]>(n);
+    const found = new Array<CharGlyph>(n);
     let latinText = false;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
+    for (let k = 0; k < n; k++) {
+      // Every character the fast path takes is in the BMP: a surrogate means fontkit's word.
+      const cp = text.charCodeAt(k);
+      let c = byCodePoint.get(cp);
+      if (!c) byCodePoint.set(cp, (c = cp >= 0xd800 && cp <= 0xdfff ? unusable : charGlyph(cp)));
+      if (!c.usable) return null;
       // fontkit picks the script of the first letter; with none, the font's default script.
-      if (isLatin(cp)) latinText = true;
-      else if (!isCommon(cp)) return null;
-      let g = byCodePoint.get(cp);
-      if (!g) byCodePoint.set(cp, (g = font.glyphForCodePoint(cp)));
-      if (isMark(g.id)) return null;
-      ids.push(g.id);
-      chars.push([cp]);
-      original.push(g);
+      if (c.latin) latinText = true;
+      ids[k] = c.id;
+      chars[k] = [cp];
+      found[k] = c;
     }
-    if (ids.length === 0) return { glyphs: [], positions: [] };
+    if (n === 0) return { glyphs: [], positions: [] };
     const plan = latinText ? latin : neutral;
     const buf: Buffer = { ids, chars, positions: [] };
     if (!plan.gsub.run(buf)) return null;
 
     // fontkit hands back the Glyph of each id after substitution (its glyph cache is per id, as this one).
-    const glyphs: GlyphLike[] = new Array<GlyphLike>(buf.ids.length);
-    const same = buf.ids.length === original.length;
-    for (let k = 0; k < buf.ids.length; k++) {
+    const count = buf.ids.length;
+    const glyphs = new Array<GlyphLike>(count);
+    const positions = new Array<Position>(count);
+    const same = count === n;
+    for (let k = 0; k < count; k++) {
       const id = buf.ids[k]!;
-      if (same && id === original[k]!.id) {
-        glyphs[k] = original[k]!;
-        continue;
-      }
-      if (isMark(id)) return null;
-      let g = byId.get(id);
-      if (!g) byId.set(id, (g = font.getGlyph(id, buf.chars[k])));
-      glyphs[k] = g;
+      let c = same && id === found[k]!.id ? found[k]! : byId.get(id);
+      if (!c) byId.set(id, (c = substitute(id, buf.chars[k]!)));
+      if (!c.usable) return null;
+      glyphs[k] = c.glyph;
+      positions[k] = { xAdvance: c.advance, yAdvance: 0, xOffset: 0, yOffset: 0 };
     }
-    buf.positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+    buf.positions = positions;
     if (!plan.gpos.run(buf)) return null;
-    return { glyphs, positions: buf.positions };
+    return { glyphs, positions };
   };
 }
