@@ -112,9 +112,13 @@ describe('deleting a picture', () => {
       expect(refused.body.error).toBe(`This picture is placed on page ${page} of the Spanish layout of issue 41. Take it off the page first.`);
       expect(files()).toEqual(pictureFiles);
       for (const [what, data] of await everything(id)) expect(data.equals(served.get(what)!), what).toBe(true);
+      // The same facts, for the desk to word the refusal in the reader's language.
+      const placed = await api(server.url, 'GET', `/pictures/${id}/placements`, { cookie });
+      expect(placed.body).toEqual({ placements: [{ editionId, editionNumber: 41, lang: 'es', page }] });
 
       removeFrame(desk.doc, 'ffoto');
       await frameStored(false);
+      expect((await api(server.url, 'GET', `/pictures/${id}/placements`, { cookie })).body).toEqual({ placements: [] });
       const deleted = await api(server.url, 'DELETE', `/pictures/${id}`, { cookie });
       expect(deleted.status).toBe(204);
     } finally {
