@@ -7,7 +7,8 @@ import { DEMO_ARTICLES } from '../../server/seed/demoArticles';
 import { fastFont, fastPathOf, type ShapeableFont } from './fastFont';
 import { rawClassPairs, rawPairSets, type PairValue } from './opentypePairs';
 import { compileOpenTypeShaper, fastPathCharacters } from './opentypeShaper';
-import { itemAt, type LayoutTable, type SubTable, type ValueRecord } from './opentypeTables';
+import { classDefAt, coverageAt, rawGpos, type LocatableFont } from './opentypeRaw';
+import { itemAt, type ClassDef, type Coverage, type LayoutTable, type SubTable, type ValueRecord } from './opentypeTables';
 
 const SOURCE = {
   serif: '@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
@@ -136,14 +137,35 @@ describe('fastFont shapes exactly as fontkit', () => {
     }
   });
 
-  it("reads every pair-kerning subtable of the Source fonts from the font's bytes, with fontkit's values", () => {
+  it("reads the GPOS lookups and pair kerning of the Source fonts from the font's bytes as fontkit decodes them", () => {
     const same = (raw: PairValue, decoded: ValueRecord | undefined) =>
       raw.xAdvance === (decoded?.xAdvance ?? 0) && raw.xPlacement === (decoded?.xPlacement ?? 0) && raw.yAdvance === (decoded?.yAdvance ?? 0) && raw.yPlacement === (decoded?.yPlacement ?? 0);
     for (const file of sourceFiles) {
-      const gpos = (load(file).plain as unknown as { GPOS: LayoutTable }).GPOS;
+      const font = load(file).plain as unknown as { GPOS: LayoutTable } & LocatableFont;
+      const gpos = font.GPOS;
+      const raw = rawGpos(font, gpos.lookupList.length);
+      expect(raw, path.basename(file)).not.toBeNull();
       let checked = 0;
       for (let l = 0; l < gpos.lookupList.length; l++) {
         const lookup = gpos.lookupList.get(l);
+        const rawLookup = raw!.lookup(l)!;
+        expect(rawLookup.subtables.length).toBe(lookup.subTables.length);
+        lookup.subTables.forEach((table, k) => {
+          const decoded = lookup.lookupType === 9 ? table.extension! : table;
+          const rawSub = rawLookup.subtables[k]!;
+          expect(rawSub.type).toBe(lookup.lookupType === 9 ? table.lookupType : lookup.lookupType);
+          expect(rawSub.start).toBe((decoded as { _startOffset?: number })._startOffset);
+          if (rawSub.type !== 2) return;
+          // The coverage and classes the shaper reads raw are the ones fontkit decodes.
+          const plainCoverage = (c: Coverage | undefined) => (c?.version === 1 ? { version: 1, glyphs: [...Array.from(c.glyphs)] } : c && { version: 2, rangeRecords: c.rangeRecords.map((x) => ({ ...x })) });
+          expect(plainCoverage(coverageAt(raw!.r, rawSub.start + raw!.r.u16(rawSub.start + 2)))).toEqual(plainCoverage(decoded.coverage));
+          if (decoded.version === 2) {
+            const plainClasses = (c: ClassDef | undefined) =>
+              c?.version === 1 ? { startGlyph: c.startGlyph, values: Array.from(c.classValueArray) } : c && c.classRangeRecord.map((x) => ({ ...x }));
+            expect(plainClasses(classDefAt(raw!.r, rawSub.start + raw!.r.u16(rawSub.start + 8)))).toEqual(plainClasses(decoded.classDef1));
+            expect(plainClasses(classDefAt(raw!.r, rawSub.start + raw!.r.u16(rawSub.start + 10)))).toEqual(plainClasses(decoded.classDef2));
+          }
+        });
         for (const table of lookup.subTables) {
           const sub: SubTable | undefined = lookup.lookupType === 9 ? (table.lookupType === 2 ? table.extension : undefined) : lookup.lookupType === 2 ? table : undefined;
           if (!sub) continue;

@@ -16,147 +16,10 @@
  * (the only glyphs IgnoreMarks and mark-attachment filters skip), and a
  * lookup that ignores base glyphs or ligatures is not compiled at all.
  */
-import { rawClassPairs, rawPairSets } from './opentypePairs';
+import { classPairsAt, pairSetsAt, rawClassPairs, rawPairSets } from './opentypePairs';
+import { classDefAt, coverageAt, type RawGpos, type RawLookup } from './opentypeRaw';
+import { CompiledLookup, Result, type Buffer, type CompiledSubtable, type Position } from './opentypePlan';
 import { ClassIndex, CoverageIndex, itemAt, type LayoutTable, type Lookup, type LookupRecord, type SubTable, type ValueRecord } from './opentypeTables';
-
-export interface Position {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
-
-/** Outcome of one subtable at one glyph, as fontkit's applyLookup returns it, plus "hand the word back". */
-export const enum Result {
-  NotApplied,
-  Applied,
-  Refuse,
-}
-
-/** The word being shaped: glyph ids, the characters each glyph stands for, and (for GPOS) positions. */
-export interface Buffer {
-  ids: number[];
-  chars: number[][];
-  positions: Position[];
-}
-
-type Step = (buf: Buffer, i: number) => Result;
-
-/** A subtable: the coverage its first glyph must be in (for every lookup type) and what it does there. */
-interface CompiledSubtable {
-  first: CoverageIndex;
-  step: Step;
-  /** Pair adjustment: reads the glyph and the next one, adds to their positions, nothing else. */
-  pair?: boolean;
-}
-
-/** What a pair-only lookup does at a glyph followed by another: nothing (null), refuse, or these additions. */
-type PairEffect = null | { refuse: true } | { refuse: false; first: Position; second: Position };
-
-const zero = (): Position => ({ xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0 });
-
-/**
- * A lookup: for each glyph met, the steps of the subtables that may apply to
- * it, in table order (fontkit tries them in that order until one applies).
- */
-export class CompiledLookup {
-  private readonly memo = new Map<number, Step[] | null>();
-  private readonly pairs = new Map<number, PairEffect>();
-  /** Pair kerning only: its effect depends on two glyph ids alone, so it is remembered per pair. */
-  readonly pairOnly: boolean;
-
-  constructor(private readonly subtables: CompiledSubtable[]) {
-    this.pairOnly = subtables.length > 0 && subtables.every((s) => s.pair === true);
-  }
-
-  pairEffect(a: number, b: number): PairEffect {
-    const key = a * 65536 + b;
-    let effect = this.pairs.get(key);
-    if (effect === undefined) {
-      effect = null;
-      const scratch: Buffer = { ids: [a, b], chars: [[], []], positions: [zero(), zero()] };
-      for (const step of this.stepsFor(a) ?? []) {
-        const r = step(scratch, 0);
-        if (r === Result.Refuse) effect = { refuse: true };
-        else if (r === Result.Applied) effect = { refuse: false, first: scratch.positions[0]!, second: scratch.positions[1]! };
-        else continue;
-        break;
-      }
-      this.pairs.set(key, effect);
-    }
-    return effect;
-  }
-
-  stepsFor(glyph: number): Step[] | null {
-    let steps = this.memo.get(glyph);
-    if (steps === undefined) {
-      const found = this.subtables.filter((s) => s.first.get(glyph) >= 0).map((s) => s.step);
-      steps = found.length > 0 ? found : null;
-      this.memo.set(glyph, steps);
-    }
-    return steps;
-  }
-}
-
-/**
- * The lookups applied for one script, in order, with for each glyph a bit
- * mask of the lookups that can touch it: a word runs only the lookups its
- * glyphs ask for (the mask covers the first 31; later ones always run).
- */
-export class Plan {
-  private readonly masks = new Map<number, number>();
-  constructor(private readonly lookups: CompiledLookup[]) {}
-
-  private maskFor(glyph: number): number {
-    let mask = this.masks.get(glyph);
-    if (mask === undefined) {
-      mask = 0;
-      for (let k = 0; k < this.lookups.length && k < 31; k++) if (this.lookups[k]!.stepsFor(glyph)) mask |= 1 << k;
-      this.masks.set(glyph, mask);
-    }
-    return mask;
-  }
-
-  /** Runs the lookups over the word as fontkit does (each over the whole word, in order); false: leave it to fontkit. */
-  run(buf: Buffer): boolean {
-    let mask = 0;
-    for (const id of buf.ids) mask |= this.maskFor(id);
-    for (let k = 0; k < this.lookups.length; k++) {
-      if (k < 31 && (mask & (1 << k)) === 0) continue;
-      const lookup = this.lookups[k]!;
-      if (lookup.pairOnly) {
-        for (let i = 0; i + 1 < buf.ids.length; i++) {
-          const effect = lookup.pairEffect(buf.ids[i]!, buf.ids[i + 1]!);
-          if (effect === null) continue;
-          if (effect.refuse) return false;
-          addPosition(buf.positions[i]!, effect.first);
-          addPosition(buf.positions[i + 1]!, effect.second);
-        }
-        continue;
-      }
-      for (let i = 0; i < buf.ids.length; i++) {
-        const steps = lookup.stepsFor(buf.ids[i]!);
-        if (!steps) continue;
-        for (const step of steps) {
-          const r = step(buf, i);
-          if (r === Result.Refuse) return false;
-          if (r === Result.Applied) {
-            mask |= this.maskFor(buf.ids[i]!); // a substituted glyph may call for later lookups
-            break;
-          }
-        }
-      }
-    }
-    return true;
-  }
-}
-
-function addPosition(pos: Position, d: Position): void {
-  pos.xAdvance += d.xAdvance;
-  pos.yAdvance += d.yAdvance;
-  pos.xOffset += d.xOffset;
-  pos.yOffset += d.yOffset;
-}
 
 function addValue(pos: Position | undefined, v: ValueRecord | undefined): void {
   if (!pos || !v) return;
@@ -202,6 +65,49 @@ function decodedClassPairs(records: NonNullable<SubTable['classRecords']>): (cla
   };
 }
 
+const IGNORE_BASE_GLYPHS = 0x2;
+const IGNORE_LIGATURES = 0x4;
+
+/** PairPos format 1: the first pair of the first glyph's set whose second glyph follows; none: the next subtable is tried. */
+function pairSetSubtable(first: CoverageIndex, pairsOf: (index: number) => Map<number, Pair>): CompiledSubtable {
+  return {
+    first,
+    pair: true,
+    step: (buf, i) => {
+      if (i + 1 >= buf.ids.length) return Result.NotApplied;
+      const index = first.get(buf.ids[i]!);
+      if (index < 0) return Result.NotApplied;
+      const pair = pairsOf(index).get(buf.ids[i + 1]!);
+      if (!pair) return Result.NotApplied;
+      addValue(buf.positions[i], pair.v1);
+      addValue(buf.positions[i + 1], pair.v2);
+      return Result.Applied;
+    },
+  };
+}
+
+/** PairPos format 2: a covered first glyph with a glyph after it always applies its class pair, zero or not. */
+function classPairSubtable(
+  first: CoverageIndex,
+  class1: ClassIndex,
+  class2: ClassIndex,
+  pairOf: (class1: number, class2: number) => Pair | undefined,
+): CompiledSubtable {
+  return {
+    first,
+    pair: true,
+    step: (buf, i) => {
+      if (i + 1 >= buf.ids.length) return Result.NotApplied;
+      if (first.get(buf.ids[i]!) < 0) return Result.NotApplied;
+      const pair = pairOf(class1.get(buf.ids[i]!), class2.get(buf.ids[i + 1]!));
+      if (!pair) return Result.Refuse; // fontkit would fail reading past the class table
+      addValue(buf.positions[i], pair.v1);
+      addValue(buf.positions[i + 1], pair.v2);
+      return Result.Applied;
+    },
+  };
+}
+
 const sameGlyph = (a: number, g: number) => a === g;
 const inCoverage = (c: CoverageIndex, g: number) => c.get(g) >= 0;
 const inClassOf = (classes: ClassIndex) => (c: number, g: number) => c === classes.get(g);
@@ -224,12 +130,19 @@ export class LookupCompiler {
   constructor(
     private readonly table: LayoutTable,
     private readonly positioning: boolean,
+    private readonly raw: RawGpos | null = null,
   ) {}
 
   /** Null when the lookup has a type or flags the shaper does not model. */
   lookup(index: number): CompiledLookup | null {
     if (this.compiled.has(index)) return this.compiled.get(index)!;
     this.compiled.set(index, null); // a lookup nested in itself stays unsupported
+    const raw = this.raw?.lookup(index);
+    if (this.raw && raw && raw.subtables.every((t) => t.type >= 2 && t.type <= 6)) {
+      const compiled = this.rawLookup(this.raw, raw);
+      this.compiled.set(index, compiled);
+      return compiled;
+    }
     const lookup: Lookup | undefined = itemAt(this.table.lookupList, index);
     const flags = lookup?.flags.flags ?? {};
     let result: CompiledLookup | null = null;
@@ -341,46 +254,40 @@ export class LookupCompiler {
     }
   }
 
-  /** PairPos format 1: the first pair of the first glyph's set whose second glyph follows; none: the next subtable is tried. */
+  /** PairPos format 1 through fontkit's decoded subtable (its values read raw when possible). */
   private pairSetStep(sub: SubTable): CompiledSubtable {
-    const first = coverageOf(sub.coverage);
-    const pairsOf = rawPairSets(sub) ?? decodedPairSets(sub);
-    return {
-      first,
-      pair: true,
-      step: (buf, i) => {
-        if (i + 1 >= buf.ids.length) return Result.NotApplied;
-        const index = first.get(buf.ids[i]!);
-        if (index < 0) return Result.NotApplied;
-        const pair = pairsOf(index).get(buf.ids[i + 1]!);
-        if (!pair) return Result.NotApplied;
-        addValue(buf.positions[i], pair.v1);
-        addValue(buf.positions[i + 1], pair.v2);
-        return Result.Applied;
-      },
-    };
+    return pairSetSubtable(coverageOf(sub.coverage), rawPairSets(sub) ?? decodedPairSets(sub));
   }
 
-  /** PairPos format 2: a covered first glyph with a glyph after it always applies its class pair, zero or not. */
+  /** PairPos format 2 through fontkit's decoded subtable (its values read raw when possible). */
   private classPairStep(sub: SubTable): CompiledSubtable | null {
     if (!sub.classDef1 || !sub.classDef2 || !sub.classRecords) return null;
-    const first = coverageOf(sub.coverage);
-    const class1 = new ClassIndex(sub.classDef1);
-    const class2 = new ClassIndex(sub.classDef2);
     const pairOf = rawClassPairs(sub) ?? decodedClassPairs(sub.classRecords);
-    return {
-      first,
-      pair: true,
-      step: (buf, i) => {
-        if (i + 1 >= buf.ids.length) return Result.NotApplied;
-        if (first.get(buf.ids[i]!) < 0) return Result.NotApplied;
-        const pair = pairOf(class1.get(buf.ids[i]!), class2.get(buf.ids[i + 1]!));
-        if (!pair) return Result.Refuse; // fontkit would fail reading past the class table
-        addValue(buf.positions[i], pair.v1);
-        addValue(buf.positions[i + 1], pair.v2);
-        return Result.Applied;
-      },
-    };
+    return classPairSubtable(coverageOf(sub.coverage), new ClassIndex(sub.classDef1), new ClassIndex(sub.classDef2), pairOf);
+  }
+
+  /** A GPOS lookup read from the bytes: pair adjustment, and cursive/mark attachment (which refuse). */
+  private rawLookup(raw: RawGpos, lookup: RawLookup): CompiledLookup | null {
+    if (lookup.flags & (IGNORE_BASE_GLYPHS | IGNORE_LIGATURES)) return null;
+    const r = raw.r;
+    const subtables: CompiledSubtable[] = [];
+    for (const { type, start } of lookup.subtables) {
+      const coverageOffset = r.u16(start + 2);
+      const coverage = coverageOffset ? coverageAt(r, start + coverageOffset) : undefined;
+      if (!coverage) return null;
+      const first = new CoverageIndex(coverage);
+      const format = r.u16(start);
+      if (type === 2 && format === 1) subtables.push(pairSetSubtable(first, pairSetsAt(r, start)));
+      else if (type === 2 && format === 2) {
+        const [o1, o2] = [r.u16(start + 8), r.u16(start + 10)];
+        const class1 = o1 ? classDefAt(r, start + o1) : undefined;
+        const class2 = o2 ? classDefAt(r, start + o2) : undefined;
+        if (!class1 || !class2) return null;
+        subtables.push(classPairSubtable(first, new ClassIndex(class1), new ClassIndex(class2), classPairsAt(r, start)));
+      } else if (type >= 3 && type <= 6) subtables.push({ first, step: (buf, i) => (first.get(buf.ids[i]!) >= 0 ? Result.Refuse : Result.NotApplied) });
+      else return null;
+    }
+    return new CompiledLookup(subtables);
   }
 
   /** fontkit's applyLookupList for positioning: each record's lookup at its place in the matched input. */

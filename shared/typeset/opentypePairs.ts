@@ -34,8 +34,9 @@ interface DecodedPairPos {
   classRecords?: unknown;
 }
 
-class Reader {
-  constructor(private readonly bytes: Uint8Array) {}
+/** Big-endian reads from a font's bytes. */
+export class Reader {
+  constructor(readonly bytes: Uint8Array) {}
 
   u16(at: number): number {
     return (this.bytes[at]! << 8) | this.bytes[at + 1]!;
@@ -44,6 +45,10 @@ class Reader {
   i16(at: number): number {
     const v = this.u16(at);
     return v & 0x8000 ? v - 0x10000 : v;
+  }
+
+  u32(at: number): number {
+    return this.u16(at) * 65536 + this.u16(at + 2);
   }
 
   /** A value record of the given format at `at`: the four adjustments (absent ones 0) and its size in bytes. */
@@ -81,12 +86,15 @@ function locate(sub: DecodedPairPos, records: unknown): { r: Reader; start: numb
  */
 export function rawPairSets(sub: DecodedPairPos): ((setIndex: number) => Map<number, PairValues>) | null {
   const at = sub.version === 1 ? locate(sub, sub.pairSets) : null;
-  if (!at) return null;
-  const { r, start } = at;
+  if (!at || at.r.u16(at.start + 8) !== sub.pairSetCount) return null;
+  return pairSetsAt(at.r, at.start);
+}
+
+/** PairPos format 1 read from the subtable at `start`. */
+export function pairSetsAt(r: Reader, start: number): (setIndex: number) => Map<number, PairValues> {
   const format1 = r.u16(start + 4);
   const format2 = r.u16(start + 6);
   const count = r.u16(start + 8);
-  if (count !== sub.pairSetCount) return null;
   const size1 = valueSize(format1);
   const recordSize = 2 + size1 + valueSize(format2);
   const sets = new Map<number, Map<number, PairValues>>();
@@ -114,13 +122,16 @@ export function rawPairSets(sub: DecodedPairPos): ((setIndex: number) => Map<num
  */
 export function rawClassPairs(sub: DecodedPairPos): ((class1: number, class2: number) => PairValues | undefined) | null {
   const at = sub.version === 2 ? locate(sub, sub.classRecords) : null;
-  if (!at) return null;
-  const { r, start } = at;
+  if (!at || at.r.u16(at.start + 12) !== sub.class1Count || at.r.u16(at.start + 14) !== sub.class2Count) return null;
+  return classPairsAt(at.r, at.start);
+}
+
+/** PairPos format 2 read from the subtable at `start`. */
+export function classPairsAt(r: Reader, start: number): (class1: number, class2: number) => PairValues | undefined {
   const format1 = r.u16(start + 4);
   const format2 = r.u16(start + 6);
   const class1Count = r.u16(start + 12);
   const class2Count = r.u16(start + 14);
-  if (class1Count !== sub.class1Count || class2Count !== sub.class2Count) return null;
   const size1 = valueSize(format1);
   const recordSize = size1 + valueSize(format2);
   const memo = new Map<number, PairValues>();

@@ -2,13 +2,16 @@
  * A fast OpenType shaper for ordinary Latin words, giving exactly what
  * fontkit's `font.layout(text)` gives (glyph ids, advances, offsets) in a
  * fraction of the time. fontkit spends most of a word's layout searching
- * coverage tables linearly, glyph by glyph and lookup by lookup; here every
- * lookup fontkit would apply is compiled once into maps and run over the word
- * the way fontkit runs it: GSUB single and ligature substitutions, GPOS
- * single and pair adjustments (pair sets and class pairs), and contextual
- * positioning (contextual kerning) with its nested lookups. fontkit's quirks
- * are kept on purpose (a chained rule's backtrack is compared in stored
- * order; a pair's second glyph is not skipped), since the goal is its result.
+ * coverage tables linearly, glyph by glyph and lookup by lookup, and decoding
+ * table records through restructure; here every lookup fontkit would apply
+ * is compiled (opentypeLookups.ts; pair kerning read from the font's bytes,
+ * opentypeRaw.ts and opentypePairs.ts), what it does to a glyph or a pair is
+ * remembered (opentypePlan.ts), and it runs over the word the way fontkit
+ * runs it: GSUB single and ligature substitutions, GPOS single and pair
+ * adjustments (pair sets and class pairs), and contextual positioning
+ * (contextual kerning) with its nested lookups. fontkit's quirks are kept on
+ * purpose (a chained rule's backtrack is compared in stored order; a pair's
+ * second glyph is not skipped), since the goal is its result.
  *
  * Whenever fontkit could do something this shaper does not reproduce, the
  * word is handed back (null) and fontkit shapes it: characters outside
@@ -18,10 +21,12 @@
  * substitution or mark/cursive attachment that would fire on the word. A
  * font whose lookups use flags this shaper does not model gets no fast path.
  */
-import { LookupCompiler, Plan, type Buffer, type CompiledLookup, type Position } from './opentypeLookups';
+import { LookupCompiler } from './opentypeLookups';
+import { Plan, type Buffer, type CompiledLookup, type Position } from './opentypePlan';
+import { rawGpos, type LocatableFont } from './opentypeRaw';
 import { ClassIndex, lookupsFor, type GlyphDefinitions, type LayoutTable } from './opentypeTables';
 
-export type { Position } from './opentypeLookups';
+export type { Position } from './opentypePlan';
 
 export interface GlyphLike {
   id: number;
@@ -30,7 +35,7 @@ export interface GlyphLike {
 }
 
 /** The parts of a fontkit Font this shaper reads. */
-export interface OpenTypeFont {
+export interface OpenTypeFont extends LocatableFont {
   GSUB?: LayoutTable | null;
   GPOS?: LayoutTable | null;
   GDEF?: GlyphDefinitions | null;
@@ -126,7 +131,7 @@ function planFor(font: OpenTypeFont, script: string | undefined, gsub: LookupCom
  */
 export function compileOpenTypeShaper(font: OpenTypeFont): ((text: string) => ShapedWord | null) | null {
   if (font.morx || font._variationProcessor || !font.GPOS) return null;
-  const gpos = new LookupCompiler(font.GPOS, true);
+  const gpos = new LookupCompiler(font.GPOS, true, rawGpos(font, font.GPOS.lookupList.length));
   const gsub = font.GSUB ? new LookupCompiler(font.GSUB, false) : null;
   const latin = planFor(font, 'latn', gsub, gpos);
   const neutral = planFor(font, undefined, gsub, gpos);
