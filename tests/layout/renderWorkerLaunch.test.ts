@@ -1,6 +1,7 @@
 /**
- * The layout desk's render worker (server/layout/renderWorker.mjs) runs the
- * worker bundled with the server while it is fresh, and the TypeScript
+ * The layout desk's worker threads (server/layout/renderWorker.mjs and
+ * typesetWorker.mjs, both through runWorker.mjs) run the
+ * workers bundled with the server while fresh, and the TypeScript
  * source through tsx otherwise. Checked on a copy of the launcher in a small
  * tree whose "bundle" and "source" say which one ran, started as the server
  * starts it: as a worker thread.
@@ -27,10 +28,10 @@ function setAge(rel: string, secondsAgo: number): void {
   fs.utimesSync(path.join(tree, rel), t, t);
 }
 
-/** Starts the launcher copy as a worker thread and returns what it first says. */
-function launch(): Promise<string> {
+/** Starts the launcher copy of a worker as a worker thread and returns what it first says. */
+function launch(name: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(tree, 'server/layout/renderWorker.mjs'));
+    const worker = new Worker(path.join(tree, `server/layout/${name}.mjs`));
     worker.once('message', (m: string) => {
       void worker.terminate();
       resolve(m);
@@ -39,22 +40,24 @@ function launch(): Promise<string> {
   });
 }
 
-describe('render worker launcher', () => {
-  it('runs the bundled worker only while every file the server bundle was built from is older', async () => {
-    write('server/layout/renderWorker.mjs', fs.readFileSync(path.join(ROOT, 'server/layout/renderWorker.mjs'), 'utf8'));
-    write('server/layout/renderWorker.ts', "import { parentPort } from 'node:worker_threads';\nconst from: string = 'source';\nparentPort!.postMessage(from);\n");
-    write('dist/server/renderWorker.mjs', "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage('bundle');\n");
-    write('dist/server/main.inputs.json', JSON.stringify(['server/layout/renderWorker.ts']));
+describe('worker launchers (render and typesetting)', () => {
+  for (const name of ['renderWorker', 'typesetWorker']) {
+    it(`${name}: runs the bundled worker only while every file the server bundle was built from is older`, async () => {
+      for (const launcher of [`${name}.mjs`, 'runWorker.mjs']) write(`server/layout/${launcher}`, fs.readFileSync(path.join(ROOT, 'server/layout', launcher), 'utf8'));
+      write(`server/layout/${name}.ts`, "import { parentPort } from 'node:worker_threads';\nconst from: string = 'source';\nparentPort!.postMessage(from);\n");
+      write(`dist/server/${name}.mjs`, "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage('bundle');\n");
+      write('dist/server/main.inputs.json', JSON.stringify([`server/layout/${name}.ts`]));
 
-    setAge('server/layout/renderWorker.ts', 60);
-    setAge('dist/server/renderWorker.mjs', 30);
-    expect(await launch()).toBe('bundle');
+      setAge(`server/layout/${name}.ts`, 60);
+      setAge(`dist/server/${name}.mjs`, 30);
+      expect(await launch(name)).toBe('bundle');
 
-    setAge('server/layout/renderWorker.ts', 10); // edited after the build
-    expect(await launch()).toBe('source');
+      setAge(`server/layout/${name}.ts`, 10); // edited after the build
+      expect(await launch(name)).toBe('source');
 
-    setAge('server/layout/renderWorker.ts', 60);
-    fs.rmSync(path.join(tree, 'dist/server/main.inputs.json')); // a build that did not finish
-    expect(await launch()).toBe('source');
-  }, 60_000);
+      setAge(`server/layout/${name}.ts`, 60);
+      fs.rmSync(path.join(tree, 'dist/server/main.inputs.json')); // a build that did not finish
+      expect(await launch(name)).toBe('source');
+    }, 60_000);
+  }
 });
