@@ -9,8 +9,9 @@ import PDFDocument from 'pdfkit';
 import { LayoutSetter, type LayoutSetting } from '../../shared/layout/setting';
 import type { ArticleCopy, LayoutData, LayoutIssue } from '../../shared/layout/types';
 import type { FontRole } from '../../shared/typeset/index';
-import { BLACK, drawCropMarks, drawLines, drawPicture, drawRule, ink } from '../print/draw';
+import { BLACK, drawLines, drawPicture, drawRule, ink } from '../print/draw';
 import { loadFonts } from '../print/fonts';
+import { addTrimmedPage, openPdf } from '../print/pdfFile';
 import { preparePicture, type PreparedPicture } from '../print/pictures';
 import { prepareCroppedPicture, wholePictureKey } from './cropPicture';
 
@@ -44,7 +45,6 @@ export interface LayoutRenderReport {
   issues: LayoutIssue[];
 }
 
-const CROP_MARK_PT = 18;
 
 export async function renderLayoutPdf(input: LayoutRenderInput, onPage: (done: number, total: number) => void): Promise<LayoutRenderReport> {
   const fonts = loadFonts(input.fontFiles);
@@ -73,29 +73,13 @@ export async function renderLayoutPdf(input: LayoutRenderInput, onPage: (done: n
   }
 
   const t = input.layout.template;
-  const bleed = Math.max(0, input.bleedPt);
-  const slug = bleed > 0 ? bleed + 3 + CROP_MARK_PT + 3 : 0;
-  const doc = new PDFDocument({ autoFirstPage: false, margin: 0, compress: true, info: { Title: input.title, Creator: 'Galley' } });
-  for (const [role, font] of Object.entries(fonts)) doc.registerFont(role, font as never);
-  const tmp = `${input.out}.${process.pid}.${Date.now()}.tmp`;
-  const stream = fs.createWriteStream(tmp);
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  doc.pipe(stream);
+  const pdf = openPdf(input.out, { title: input.title, fonts, compress: true });
+  const doc = pdf.doc;
   try {
     const ruleInk = ink(t.typography.rule.color, input.blackOnly);
     let done = 0;
     for (const page of wanted) {
-      doc.addPage({ size: [t.widthPt + 2 * slug, t.heightPt + 2 * slug], margin: 0 });
-      if (slug > 0) {
-        const d = doc.page.dictionary.data as Record<string, unknown>;
-        d.TrimBox = [slug, slug, slug + t.widthPt, slug + t.heightPt];
-        d.BleedBox = [slug - bleed, slug - bleed, slug + t.widthPt + bleed, slug + t.heightPt + bleed];
-        drawCropMarks(doc, { x: slug, y: slug, w: t.widthPt, h: t.heightPt }, bleed, CROP_MARK_PT);
-        doc.translate(slug, slug);
-      }
+      addTrimmedPage(doc, t.widthPt, t.heightPt, input.bleedPt);
       for (const lab of page.labels) {
         doc.font(lab.style.font).fontSize(lab.style.sizePt).fillColor(BLACK).text(lab.text, lab.x, lab.baseline, { lineBreak: false, baseline: 'alphabetic' });
       }
@@ -117,12 +101,9 @@ export async function renderLayoutPdf(input: LayoutRenderInput, onPage: (done: n
       done++;
       onPage(done, wanted.length);
     }
-    doc.end();
-    await finished;
-    fs.renameSync(tmp, input.out);
+    await pdf.save();
   } catch (err) {
-    stream.destroy();
-    fs.rmSync(tmp, { force: true });
+    pdf.discard();
     throw err;
   }
   const numbers = new Set(wanted.map((p) => p.number));

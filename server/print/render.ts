@@ -8,9 +8,10 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { isLang, type Lang } from '../../shared/languages';
 import { parseReferenceEdition, typesetEdition, type ReferenceEdition } from '../../shared/typeset/index';
-import { BLACK, drawCropMarks, drawLabel, drawLines, drawPicture, drawRule, ink } from './draw';
+import { BLACK, drawLabel, drawLines, drawPicture, drawRule, ink } from './draw';
 import { PrintError } from './errors';
 import { loadFonts } from './fonts';
+import { addTrimmedPage, openPdf } from './pdfFile';
 import { preparePicture, type PreparedPicture } from './pictures';
 import { buildReport, type PrintReport } from './report';
 
@@ -37,7 +38,6 @@ export interface RenderResult {
   report: PrintReport;
 }
 
-const CROP_MARK_PT = 18;
 
 /** GALLEY_PRINT_TIMING=1 logs CPU time per phase to stderr (for profiling renders). */
 const TIMING = process.env.GALLEY_PRINT_TIMING === '1';
@@ -110,34 +110,18 @@ export async function renderEdition(job: RenderJob, onProgress?: (p: RenderProgr
   for (const [id, p] of pictures) ready.set(id, await p);
   phase('pictures');
 
-  const bleed = Math.max(0, job.bleedPt ?? 0);
-  const slug = bleed > 0 ? bleed + 3 + CROP_MARK_PT + 3 : 0;
   const { widthPt: W, heightPt: H } = edition.page;
   // Uncompressed content streams: deflating them took a fifth of the drawing
   // time to save about 0.5 MB on a file whose size is the pictures'.
-  const doc = new PDFDocument({ autoFirstPage: false, margin: 0, compress: false, info: { Title: edition.title, Creator: 'Galley' } });
-  for (const [role, font] of Object.entries(fonts)) doc.registerFont(role, font as never);
-  const tmp = `${job.out}.${process.pid}.${Date.now()}.tmp`;
-  const stream = fs.createWriteStream(tmp);
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  doc.pipe(stream);
+  const pdf = openPdf(job.out, { title: edition.title, fonts, compress: false });
+  const doc = pdf.doc;
   try {
     const t = edition.typography;
     const strings = edition.strings[lang];
     const ruleInk = ink(t.rule.color, !!job.blackOnly);
     setting.pages.forEach((ps, index) => {
       const page = edition.pages[index]!;
-      doc.addPage({ size: [W + 2 * slug, H + 2 * slug], margin: 0 });
-      if (slug > 0) {
-        const d = doc.page.dictionary.data as Record<string, unknown>;
-        d.TrimBox = [slug, slug, slug + W, slug + H];
-        d.BleedBox = [slug - bleed, slug - bleed, slug + W + bleed, slug + H + bleed];
-        drawCropMarks(doc, { x: slug, y: slug, w: W, h: H }, bleed, CROP_MARK_PT);
-        doc.translate(slug, slug);
-      }
+      addTrimmedPage(doc, W, H, job.bleedPt ?? 0);
       const hd = page.header;
       if (hd.kind === 'masthead') {
         drawLabel(doc, fonts, t.masthead, edition.title, { x: hd.x, y: hd.y, w: hd.w }, 'center');
@@ -163,13 +147,10 @@ export async function renderEdition(job: RenderJob, onProgress?: (p: RenderProgr
       onProgress?.({ page: index + 1, pages: setting.pages.length });
     });
     phase('draw');
-    doc.end();
-    await finished;
+    await pdf.save();
     phase('finish');
-    fs.renameSync(tmp, job.out);
   } catch (err) {
-    stream.destroy();
-    fs.rmSync(tmp, { force: true });
+    pdf.discard();
     throw err;
   }
   const report = buildReport(edition.title, setting);
