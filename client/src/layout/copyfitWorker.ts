@@ -10,7 +10,7 @@
  */
 import * as fontkit from 'fontkit';
 import { LayoutSetter, type ArticleFit } from '../../../shared/layout/setting';
-import type { FontRole, FontSet } from '../../../shared/typeset/index';
+import { fastFont, type FontRole, type FontSet } from '../../../shared/typeset/index';
 import type { ArticleCopy, LayoutData, LayoutTemplate } from '../../../shared/layout/types';
 
 export interface CopyfitPlacement {
@@ -36,7 +36,7 @@ async function loadFonts(t: LayoutTemplate): Promise<FontSet> {
     (Object.entries(t.fonts) as [FontRole, string][]).map(async ([role, name]) => {
       const res = await fetch(`/api/fonts/${encodeURIComponent(name)}`);
       if (!res.ok) throw new Error(`font ${name}: ${res.status}`);
-      const font = fontkit.create(new Uint8Array(await res.arrayBuffer()) as never) as unknown as FontSet[FontRole];
+      const font = fastFont(fontkit.create(new Uint8Array(await res.arrayBuffer()) as never) as never) as unknown as FontSet[FontRole];
       return [role, font] as const;
     }),
   );

@@ -1,5 +1,5 @@
 import * as fontkit from 'fontkit';
-import type { FontRole, FontSet } from '../../../shared/typeset/index';
+import { fastFont, type FontRole, type FontSet } from '../../../shared/typeset/index';
 import type { LayoutTemplate } from '../../../shared/layout/types';
 
 /**
@@ -37,7 +37,8 @@ async function load(t: LayoutTemplate): Promise<FontSet> {
       const bytes = new Uint8Array(await res.arrayBuffer());
       const face = new FontFace(families[role], bytes);
       document.fonts.add(await face.load());
-      const font = fontkit.create(bytes as never) as unknown as FontSet[FontRole];
+      // The engine's fast shaper where it is exact, as the server's renderer uses it.
+      const font = fastFont(fontkit.create(bytes as never) as never) as unknown as FontSet[FontRole];
       return [role, font] as const;
     }),
   );
