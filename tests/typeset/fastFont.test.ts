@@ -1,14 +1,20 @@
+/**
+ * The fast shaper (shared/typeset/fastFont.ts) against fontkit on real font
+ * files and texts: the template fonts from npm, Debian's Liberation, the
+ * reference edition and the demo articles. Here rather than beside the code
+ * because it reads files and the server's demo text.
+ */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ARTICLES } from '../../server/seed/demoArticles';
-import { fastFont, fastPathOf, type ShapeableFont } from './fastFont';
-import { rawClassPairs, rawPairSets, type PairValue } from './opentypePairs';
-import { compileOpenTypeShaper, fastPathCharacters } from './opentypeShaper';
-import { classDefAt, coverageAt, rawGpos, type LocatableFont } from './opentypeRaw';
-import { itemAt, type ClassDef, type Coverage, type LayoutTable, type SubTable, type ValueRecord } from './opentypeTables';
+import { fastFont, fastPathOf, type ShapeableFont } from '../../shared/typeset/fastFont';
+import { rawClassPairs, rawPairSets, type PairValue } from '../../shared/typeset/opentypePairs';
+import { compileOpenTypeShaper, fastPathCharacters } from '../../shared/typeset/opentypeShaper';
+import { classDefAt, coverageAt, rawGpos, type LocatableFont } from '../../shared/typeset/opentypeRaw';
+import { itemAt, type ClassDef, type Coverage, type LayoutTable, type SubTable, type ValueRecord } from '../../shared/typeset/opentypeTables';
 
 const SOURCE = {
   serif: '@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
