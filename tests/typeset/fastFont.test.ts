@@ -206,3 +206,19 @@ describe('fastFont shapes exactly as fontkit', () => {
     }
   });
 });
+
+describe("fastFont's post table", () => {
+  it('reads the header pdfkit embeds from the bytes as fontkit decodes it, and the glyph names through fontkit', () => {
+    const italics = ['/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf', '/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf'];
+    for (const file of [...sourceFiles, ...liberationFiles, ...italics]) {
+      const { reference, fast } = load(file);
+      const expected = (reference as unknown as { post: Record<string, unknown> }).post;
+      const actual = (fast as unknown as { post: Record<string, unknown> }).post;
+      for (const field of ['version', 'italicAngle', 'underlinePosition', 'underlineThickness', 'isFixedPitch', 'minMemType42', 'maxMemType42', 'minMemType1', 'maxMemType1']) {
+        expect(actual[field], `${path.basename(file)} post.${field}`).toBe(expected[field]);
+      }
+      expect((fast as unknown as { italicAngle: number }).italicAngle).toBe((reference as unknown as { italicAngle: number }).italicAngle);
+      expect(actual.glyphNameIndex).toEqual(expected.glyphNameIndex);
+    }
+  });
+});
