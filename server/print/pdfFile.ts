@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { FontSet } from '../../shared/typeset/index';
 import { drawCropMarks } from './draw';
+import { speedUpSubset } from './fastSubset';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -34,6 +35,9 @@ export function openPdf(out: string, opts: { title: string; fonts: FontSet; comp
   return {
     doc,
     async save() {
+      // pdfkit embeds the fonts' subsets in end().
+      const used = (doc as unknown as { _fontFamilies?: Record<string, { subset?: unknown }> })._fontFamilies ?? {};
+      for (const font of Object.values(used)) speedUpSubset(font.subset);
       doc.end();
       await finished;
       fs.renameSync(tmp, out);
