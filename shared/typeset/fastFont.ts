@@ -21,7 +21,7 @@
  */
 import { compileOpenTypeShaper, isFastPathCharacter, type GlyphLike, type OpenTypeFont, type Position } from './opentypeShaper';
 import { Reader } from './opentypePairs';
-import type { LocatableFont } from './opentypeRaw';
+import { rawFeatureTags, type LocatableFont } from './opentypeRaw';
 import { lookupsFor } from './opentypeTables';
 
 /** The parts of a fontkit Font the shapers read. */
@@ -157,14 +157,35 @@ function fontkitRun(font: ShapeableFont, text: string): FastRun {
   return run;
 }
 
-function makeShaper(font: ShapeableFont): ((text: string) => FastRun) | null {
+/**
+ * fontkit's availableFeatures for the default script, without building its
+ * layout engine when the font's bytes can be read: that decodes all of GSUB
+ * and GPOS (about 7 ms per Liberation font) only to list their tags. Null
+ * when the default script substitutes (the fast path is then ruled out).
+ */
+function availableFeatures(font: ShapeableFont): string[] | null {
+  const raw = font as unknown as LocatableFont & { directory?: { tables?: Record<string, unknown> } };
+  const gsub = rawFeatureTags(raw, 'GSUB');
+  const gpos = rawFeatureTags(raw, 'GPOS');
+  const tables = raw.directory?.tables;
+  if (gsub && gpos && tables && !tables.morx) {
+    // fontkit adds 'kern' for a font with a kern table whatever its layout tables hold.
+    const tags = new Set([...gsub, ...gpos]);
+    if (tables.kern) tags.add('kern');
+    return SUBSTITUTIONS.some((f) => tags.has(f)) ? null : [...tags];
+  }
   // The same answer as availableFeatures below when the font's default script substitutes,
   // without building fontkit's layout engine (several ms per font) only to say no.
   if (font.GSUB) {
     const tags = lookupsFor(font.GSUB, undefined).tags;
     if (SUBSTITUTIONS.some((f) => tags.has(f))) return null;
   }
-  const features = font.availableFeatures ?? [];
+  return font.availableFeatures ?? [];
+}
+
+function makeShaper(font: ShapeableFont): ((text: string) => FastRun) | null {
+  const features = availableFeatures(font);
+  if (!features) return null;
   if (features.some((f) => SUBSTITUTIONS.includes(f))) return null;
   const pairs = new Map<number, number>();
   if (features.includes('kern')) {

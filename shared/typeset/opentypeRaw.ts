@@ -112,3 +112,45 @@ export function classDefAt(r: Reader, at: number): ClassDef | undefined {
   }
   return undefined;
 }
+
+const DEFAULT_SCRIPT_TAGS = ['DFLT', 'dflt', 'latn'];
+
+/**
+ * The feature tags of a GSUB or GPOS table for the default script's default
+ * language system, read from the bytes: what fontkit's OTProcessor selects
+ * when no script is given (the first of DFLT, dflt, latn present). fontkit
+ * decodes the whole table to answer, about 6 ms for Liberation's GPOS,
+ * which the kern-table shaper never reads otherwise. An empty set when the
+ * font has no such table; null when the bytes can't be read so.
+ */
+export function rawFeatureTags(font: LocatableFont, tableTag: 'GSUB' | 'GPOS'): Set<string> | null {
+  const bytes = font.stream?.buffer;
+  if (font.type !== 'TTF' || !(bytes instanceof Uint8Array) || !font.directory?.tables) return null;
+  const table = font.directory.tables[tableTag];
+  if (!table) return new Set();
+  if (typeof table.offset !== 'number' || table.offset + 10 > bytes.length) return null;
+  const r = new Reader(bytes);
+  const base = table.offset;
+  if (r.u16(base) !== 1) return null;
+  const tagAt = (at: number) => String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
+  const scriptList = base + r.u16(base + 4);
+  const featureList = base + r.u16(base + 6);
+  const scripts = r.u16(scriptList);
+  let script = -1;
+  for (const wanted of DEFAULT_SCRIPT_TAGS) {
+    for (let s = 0; s < scripts && script < 0; s++) {
+      if (tagAt(scriptList + 2 + 6 * s) === wanted) script = scriptList + r.u16(scriptList + 2 + 6 * s + 4);
+    }
+    if (script >= 0) break;
+  }
+  const tags = new Set<string>();
+  if (script < 0 || r.u16(script) === 0) return tags;
+  const langSys = script + r.u16(script);
+  const features = r.u16(featureList);
+  const count = r.u16(langSys + 4);
+  for (let k = 0; k < count; k++) {
+    const index = r.u16(langSys + 6 + 2 * k);
+    if (index < features) tags.add(tagAt(featureList + 2 + 6 * index));
+  }
+  return tags;
+}

@@ -13,7 +13,7 @@ import { DEMO_ARTICLES } from '../../server/seed/demoArticles';
 import { fastFont, fastPathOf, type ShapeableFont } from '../../shared/typeset/fastFont';
 import { rawClassPairs, rawPairSets, type PairValue } from '../../shared/typeset/opentypePairs';
 import { compileOpenTypeShaper, fastPathCharacters } from '../../shared/typeset/opentypeShaper';
-import { classDefAt, coverageAt, rawGpos, type LocatableFont } from '../../shared/typeset/opentypeRaw';
+import { classDefAt, coverageAt, rawFeatureTags, rawGpos, type LocatableFont } from '../../shared/typeset/opentypeRaw';
 import { itemAt, type ClassDef, type Coverage, type LayoutTable, type SubTable, type ValueRecord } from '../../shared/typeset/opentypeTables';
 
 const SOURCE = {
@@ -220,5 +220,24 @@ describe("fastFont's post table", () => {
       expect((fast as unknown as { italicAngle: number }).italicAngle).toBe((reference as unknown as { italicAngle: number }).italicAngle);
       expect(actual.glyphNameIndex).toEqual(expected.glyphNameIndex);
     }
+  });
+});
+
+describe('rawFeatureTags', () => {
+  it("lists the default script's GSUB and GPOS features from the bytes as fontkit's availableFeatures does", () => {
+    const others = fs.readdirSync('/usr/share/fonts/truetype', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ttf')).map((f) => path.join('/usr/share/fonts/truetype', f));
+    let withGpos = 0;
+    for (const file of [...sourceFiles, ...others]) {
+      const font = fontkit.create(fs.readFileSync(file)) as unknown as LocatableFont & { availableFeatures: string[]; directory: { tables: Record<string, unknown> } };
+      const gsub = rawFeatureTags(font, 'GSUB');
+      const gpos = rawFeatureTags(font, 'GPOS');
+      expect(gsub, path.basename(file)).not.toBeNull();
+      expect(gpos, path.basename(file)).not.toBeNull();
+      const tags = new Set([...gsub!, ...gpos!]);
+      if (font.directory.tables.kern) tags.add('kern');
+      expect([...tags].sort(), path.basename(file)).toEqual([...new Set(font.availableFeatures)].sort());
+      if (gpos!.size > 0) withGpos++;
+    }
+    expect(withGpos).toBeGreaterThan(5);
   });
 });
