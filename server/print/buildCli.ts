@@ -37,19 +37,20 @@ export interface BundleResult {
  * The engine imports the hyphenation patterns of both languages, and a
  * render uses one: loading both cost a render about 30 ms of CPU (the
  * patterns are large array literals), and even unused they made the bundle
- * 0.3 MB larger to parse. In the bundle each `hyphen/<lang>` import becomes
- * a small module that requires that language's patterns from node_modules
- * the first time a word of it is hyphenated (the engine source is unchanged).
+ * 0.3 MB larger to parse. In the bundle each `hyphen/patterns/<lang>`
+ * import becomes a small module whose three parts (level table, trie,
+ * exceptions) require that language's patterns from node_modules the first
+ * time a word of it is hyphenated (the engine source is unchanged).
  */
 const lazyHyphenPatterns: Plugin = {
   name: 'lazy-hyphen-patterns',
   setup(b) {
-    b.onResolve({ filter: /^hyphen\/(en-us|es)$/ }, (args) =>
+    b.onResolve({ filter: /^hyphen\/patterns\/(en-us|es)$/ }, (args) =>
       args.namespace === 'lazy-hyphen' ? { path: args.path, external: true } : args.kind === 'import-statement' ? { path: args.path, namespace: 'lazy-hyphen' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-hyphen' }, (args) => ({
       resolveDir: ROOT,
-      contents: `let loaded;\nexport default { hyphenateSync: (text, options) => (loaded ??= require(${JSON.stringify(args.path)})).hyphenateSync(text, options) };\n`,
+      contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(args.path)}));\nexport default { get 0() { return load()[0]; }, get 1() { return load()[1]; }, get 2() { return load()[2]; } };\n`,
     }));
   },
 };

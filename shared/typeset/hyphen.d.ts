@@ -11,3 +11,12 @@ declare module 'hyphen/es' {
   const hyphen: HyphenModule;
   export default hyphen;
 }
+// The compiled patterns behind them (see liang.ts for their shape).
+declare module 'hyphen/patterns/en-us' {
+  const patterns: import('./liang').CompiledPatterns;
+  export default patterns;
+}
+declare module 'hyphen/patterns/es' {
+  const patterns: import('./liang').CompiledPatterns;
+  export default patterns;
+}

@@ -1,6 +1,7 @@
-import hyphenEn from 'hyphen/en-us';
-import hyphenEs from 'hyphen/es';
+import patternsEn from 'hyphen/patterns/en-us';
+import patternsEs from 'hyphen/patterns/es';
 import type { Lang } from '../languages';
+import { syllablesByPatterns, type CompiledPatterns } from './liang';
 
 /**
  * How a line may break after a piece of a word:
@@ -20,11 +21,8 @@ export function countLetters(text: string): number {
   return text.replace(/[^\p{L}]/gu, '').length;
 }
 
-const SOFT = '\u00AD';
-const HYPHENATORS: Record<Lang, (word: string) => string> = {
-  en: (w) => hyphenEn.hyphenateSync(w, { hyphenChar: SOFT, minWordLength: 5 }),
-  es: (w) => hyphenEs.hyphenateSync(w, { hyphenChar: SOFT, minWordLength: 5 }),
-};
+/** The `hyphen` package's patterns per language (applied by liang.ts: the same breaks as its hyphenateSync). */
+const PATTERNS: Record<Lang, CompiledPatterns> = { en: patternsEn, es: patternsEs };
 
 /** Letters a hyphen may not leave behind: never the word's last two letters. */
 const MIN_BEFORE = 2;
@@ -96,7 +94,7 @@ function syllablesOf(segment: string, lang: Lang): string[] {
   const m = CORE.exec(segment);
   if (!m || m[2]!.length < MIN_BEFORE + MIN_AFTER) return [segment];
   const [, lead, core, trail] = m as unknown as [string, string, string, string];
-  const parts = HYPHENATORS[lang](core).split(SOFT);
+  const parts = syllablesByPatterns(PATTERNS[lang], core);
   if (parts.length < 2) return [segment];
   // Merge parts so no break leaves fewer than MIN_BEFORE / MIN_AFTER letters.
   const out: string[] = [];
