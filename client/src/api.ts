@@ -103,7 +103,7 @@ export const api = {
   edition: (id: string) => request<unknown>('GET', `/editions/${id}`).then(unwrap<Edition>('edition')),
   createEdition: (body: { number: number; title: string; date?: string }) =>
     request<unknown>('POST', '/editions', body).then(unwrap<Edition>('edition')),
-  updateEdition: (id: string, patch: { title?: string; archived?: boolean }) =>
+  updateEdition: (id: string, patch: { title?: string; archived?: boolean; pageCount?: number }) =>
     request<unknown>('PATCH', `/editions/${id}`, patch).then(unwrap<Edition>('edition')),
 
   article: (id: string) => request<unknown>('GET', `/articles/${id}`).then(unwrap<ArticleSummary>('article')),

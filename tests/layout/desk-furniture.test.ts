@@ -71,6 +71,8 @@ describe('captions, pull quotes, rules, pages and crops on the layout desk', () 
     await expect.poll(() => pageA.locator('nav.thumbs button').count()).toBe(3);
     await expect.poll(() => pageA.locator('nav.thumbs button[data-page-number="2"]').textContent()).toBe('2 · Culture');
     await expect.poll(() => column(pageA).locator('figcaption').textContent()).toMatch(/Page 2/);
+    // The edition counts the new page too (the work board offers its tasks per page).
+    await expect.poll(async () => (await api(server.url, 'GET', `/editions/${editionId}`, { cookie })).body.pageCount).toBe(3);
 
     // A caption and a pull quote, each written in English and in Spanish side by side.
     await pageA.getByTestId('add-caption').click();

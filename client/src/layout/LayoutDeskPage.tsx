@@ -79,6 +79,14 @@ function Desk({ edition }: { edition: Edition & { articles?: ArticleSummary[] } 
   useEffect(() => {
     if (pageCount > 0 && pageNo > pageCount) setPageNo(pageCount);
   }, [pageCount, pageNo]);
+  // The edition's page count follows its layout: the work board offers a task for every page, and a
+  // layout made later in another language starts with them all. Every open desk writes the same number.
+  const storedPageCount = useRef(edition.pageCount);
+  useEffect(() => {
+    if (pageCount < 1 || pageCount === storedPageCount.current) return;
+    storedPageCount.current = pageCount;
+    api.updateEdition(edition.id, { pageCount }).catch((e: Error) => setNotice({ level: 'warning', message: { en: e.message, es: e.message } }));
+  }, [edition.id, pageCount]);
 
   const others = session.others();
   const titles = new Map((edition.articles ?? []).map((a) => [a.id, a.title]));
