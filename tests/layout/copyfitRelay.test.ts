@@ -1,11 +1,8 @@
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERENCE_EDITION } from '../helpers/reference';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
 import { api } from '../helpers/http';
-import { createMember, loginCookie } from '../helpers/factories';
 import { connectClient, synced, waitFor } from '../collab/clients';
-import { importReferenceEdition, type ImportedEdition } from '../../server/layout/importReference';
+import { importedReference } from './importedReference';
 import { articleDocName } from '../../shared/docNames';
 
 /**
@@ -21,20 +18,10 @@ const MAX_RELAY_GAP_MS = 500;
 const TYPE_EVERY_MS = 20;
 
 describe('the collaboration relay while layouts are set for requests', () => {
-  let server: TestServer;
-  let cookie: string;
-  let imported: ImportedEdition;
-  beforeAll(async () => {
-    server = await startTestServer();
-    const member = await createMember(server.db, { role: 'member' });
-    cookie = await loginCookie(server.url, member.login);
-    imported = await importReferenceEdition(server.ctx, REFERENCE_EDITION, member.id);
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  const env = importedReference();
 
   it('keeps relaying every keystroke, without a long pause, during cold layout requests in both languages', async () => {
+    const { server, cookie, imported } = env;
     const articleIds = [...imported.articleIds.values()];
     const docName = articleDocName(articleIds[0]!, 'en');
     const writer = connectClient(server.url, docName, cookie);

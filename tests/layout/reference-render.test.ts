@@ -1,12 +1,10 @@
 import { REFERENCE_EDITION } from '../helpers/reference';
 import fs from 'node:fs';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
 import { api } from '../helpers/http';
-import { createMember, loginCookie } from '../helpers/factories';
 import { connectClient, synced, type TestClient } from '../collab/clients';
-import { importReferenceEdition, type ImportedEdition } from '../../server/layout/importReference';
+import { importedReference } from './importedReference';
 import { parseReferenceEdition, typesetEdition } from '../../shared/typeset/index';
 import { articleDocName } from '../../shared/docNames';
 import { templateFonts } from './fonts';
@@ -17,20 +15,10 @@ const FILE = REFERENCE_EDITION;
 const reference = parseReferenceEdition(JSON.parse(fs.readFileSync(FILE, 'utf8')));
 
 describe('the reference edition imported into Galley', () => {
-  let server: TestServer;
-  let cookie: string;
-  let imported: ImportedEdition;
-  beforeAll(async () => {
-    server = await startTestServer();
-    const member = await createMember(server.db, { role: 'member' });
-    cookie = await loginCookie(server.url, member.login);
-    imported = await importReferenceEdition(server.ctx, FILE, member.id);
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  const env = importedReference();
 
   it('sets every article on the server as the print engine sets the reference, line for line, in both languages', async () => {
+    const { server, cookie, imported } = env;
     for (const lang of ['en', 'es'] as const) {
       const desk = (await api(server.url, 'GET', `/editions/${imported.editionId}/layouts/${lang}`, { cookie })).body;
       const engine = typesetEdition(reference, lang, templateFonts(desk.layout.template));
@@ -47,6 +35,7 @@ describe('the reference edition imported into Galley', () => {
   }, 60_000);
 
   it('renders it from the layout: 8 pages, every article in its frames, while a member typing sees no stall', async () => {
+    const { server, cookie, imported } = env;
     // Two members in one article; one types while the edition renders, the other measures each keystroke's relay.
     const docName = articleDocName(imported.articleIds.get(reference.articles[0]!.id)!, 'en');
     const writer = connectClient(server.url, docName, cookie);
