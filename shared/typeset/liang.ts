@@ -7,7 +7,7 @@
  * soft hyphens, word boundaries, all checked character by character through
  * closures and regular expressions), which cost most of the time the engine
  * spent hyphenating. The engine only ever hands it a single word of letters,
- * so this reads the patterns directly; shared/typeset/liang.test.ts checks
+ * so this reads the patterns directly; tests/typeset/liang.test.ts checks
  * it against hyphenateSync on both languages' words.
  */
 
