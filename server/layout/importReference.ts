@@ -20,7 +20,7 @@ import { articleDocName, layoutDocName } from '../../shared/docNames';
 import { writeArticle } from '../../shared/editor/content';
 import { writeLayout } from '../../shared/layout/doc';
 import { referenceLayout } from '../../shared/layout/reference';
-import { parseReferenceEdition, type ReferenceEdition } from '../../shared/typeset/index';
+import { readEdition } from '../print/editionFile';
 
 export interface ImportedEdition {
   editionId: string;
@@ -34,21 +34,6 @@ function storeDoc(ctx: AppContext, docName: string, write: (doc: Y.Doc) => void)
   write(doc);
   appendUpdates(ctx.db, docName, [Y.encodeStateAsUpdate(doc)]);
   doc.destroy();
-}
-
-/** Reads and checks an edition file; the error names the file or the field at fault. */
-function readEdition(file: string): ReferenceEdition {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new Error(`edition file not found: ${file}`);
-  }
-  try {
-    return parseReferenceEdition(JSON.parse(text));
-  } catch (err) {
-    throw new Error(`${file}: ${(err as Error).message}`);
-  }
 }
 
 export async function importReferenceEdition(ctx: AppContext, file: string, createdBy: string): Promise<ImportedEdition> {

@@ -5,11 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { isLang, type Lang } from '../../shared/languages';
-import { parseReferenceEdition, typesetEdition, type ReferenceEdition } from '../../shared/typeset/index';
+import { typesetEdition } from '../../shared/typeset/index';
 import { BLACK, drawLabel, drawLines, drawPicture, drawRule, ink } from './draw';
+import { readEdition } from './editionFile';
 import { PrintError } from './errors';
+
+export { readEdition } from './editionFile';
 import { loadFonts } from './fonts';
 import { addTrimmedPage, openPdf } from './pdfFile';
 import { preparePicture, type PreparedPicture } from './pictures';
@@ -48,26 +50,6 @@ function phase(name: string): void {
   const mem = process.memoryUsage();
   console.error(`[print] ${name} at ${performance.now().toFixed(0)} ms: ${((now.user - lastCpu.user) / 1000).toFixed(0)} ms cpu, rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB, external ${(mem.external / 1048576).toFixed(0)} MB`);
   lastCpu = now;
-}
-
-export function readEdition(file: string): ReferenceEdition {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new PrintError(`edition file not found: ${file}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new PrintError(`edition file ${file} is not JSON: ${(err as Error).message}`);
-  }
-  try {
-    return parseReferenceEdition(data);
-  } catch (err) {
-    throw new PrintError((err as Error).message);
-  }
 }
 
 export async function renderEdition(job: RenderJob, onProgress?: (p: RenderProgress) => void): Promise<RenderResult> {
