@@ -19,7 +19,7 @@
 import { classPairsAt, pairSetsAt, rawClassPairs, rawPairSets } from './opentypePairs';
 import { classDefAt, coverageAt, type RawGpos, type RawLookup } from './opentypeRaw';
 import { CompiledLookup, Result, type Buffer, type CompiledSubtable, type Position } from './opentypePlan';
-import { ClassIndex, CoverageIndex, itemAt, type LayoutTable, type Lookup, type LookupRecord, type SubTable, type ValueRecord } from './opentypeTables';
+import { ClassIndex, CoverageIndex, itemAt, type LayoutTable, type Lookup, type ChainRule, type LookupRecord, type SubTable, type ValueRecord } from './opentypeTables';
 
 function addValue(pos: Position | undefined, v: ValueRecord | undefined): void {
   if (!pos || !v) return;
@@ -38,6 +38,25 @@ function matches<T>(buf: Buffer, start: number, seq: ArrayLike<T>, test: (item: 
   if (start < 0 || start + seq.length > buf.ids.length) return false;
   for (let k = 0; k < seq.length; k++) if (!test(seq[k]!, buf.ids[start + k]!)) return false;
   return true;
+}
+
+type ItemTest = (item: number, glyph: number) => boolean;
+
+/**
+ * The lookups of the first chaining rule whose backtrack, input and
+ * lookahead sequences all match around position i (by glyph or by class,
+ * as the tests say); undefined when none does.
+ */
+function firstChainRule(buf: Buffer, i: number, rules: ChainRule[], back: ItemTest, input: ItemTest, ahead: ItemTest): ChainRule['lookupRecords'] | undefined {
+  for (const rule of rules) {
+    if (
+      matches(buf, i - rule.backtrack.length, rule.backtrack, back) &&
+      matches(buf, i + 1, rule.input, input) &&
+      matches(buf, i + 1 + rule.input.length, rule.lookahead, ahead)
+    )
+      return rule.lookupRecords;
+  }
+  return undefined;
 }
 
 type Pair = { v1?: ValueRecord; v2?: ValueRecord };
@@ -358,15 +377,7 @@ export class LookupCompiler {
           if (index < 0) return undefined;
           const set = sub.chainRuleSets?.[index];
           if (!set) return null;
-          for (const rule of set) {
-            if (
-              matches(buf, i - rule.backtrack.length, rule.backtrack, sameGlyph) &&
-              matches(buf, i + 1, rule.input, sameGlyph) &&
-              matches(buf, i + 1 + rule.input.length, rule.lookahead, sameGlyph)
-            )
-              return rule.lookupRecords;
-          }
-          return undefined;
+          return firstChainRule(buf, i, set, sameGlyph, sameGlyph, sameGlyph);
         },
       };
     }
@@ -379,15 +390,7 @@ export class LookupCompiler {
           if (first.get(buf.ids[i]!) < 0) return undefined;
           const rules = sub.chainClassSet?.[input.get(buf.ids[i]!)];
           if (!rules) return undefined;
-          for (const rule of rules) {
-            if (
-              matches(buf, i - rule.backtrack.length, rule.backtrack, inBack) &&
-              matches(buf, i + 1, rule.input, inInput) &&
-              matches(buf, i + 1 + rule.input.length, rule.lookahead, inAhead)
-            )
-              return rule.lookupRecords;
-          }
-          return undefined;
+          return firstChainRule(buf, i, rules, inBack, inInput, inAhead);
         },
       };
     }

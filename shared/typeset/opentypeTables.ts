@@ -41,7 +41,7 @@ interface ClassRule {
   classes: number[];
   lookupRecords: LookupRecord[];
 }
-interface ChainRule {
+export interface ChainRule {
   backtrack: number[];
   input: number[];
   lookahead: number[];
