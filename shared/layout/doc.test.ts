@@ -3,16 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addFrame, copyLayout, moveFrame, readLayout, removePage, setFrameFields, writeLayout } from './doc';
 import { bodyArea, overlapWarnings } from './grid';
 import { TABLOID, editionStrings } from './templates';
-import type { LayoutData } from './types';
+import { freshLayout } from './layoutFixture';
 
-const strings = editionStrings('en', { title: 'The Paper', number: 1, date: null, pageCount: 2 });
-
-function freshLayout(): Y.Doc {
-  const doc = new Y.Doc();
-  const data: LayoutData = { lang: 'en', template: TABLOID, strings, pages: [{ id: 'p1', kind: 'front', section: '' }, { id: 'p2', kind: 'inside', section: 'News' }], frames: [] };
-  writeLayout(doc, data);
-  return doc;
-}
 
 const story = (pageId: string, col: number, span: number, y: number, h: number) =>
   ({ kind: 'story', pageId, col, span, y, h, articleId: 'a1', columns: span, headlineSizePt: 24, ruleTop: false, picture: null }) as const;

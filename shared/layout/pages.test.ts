@@ -1,20 +1,12 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addFrame, addPage, movePage, moveFrameToPage, readLayout, removePage, setCrop, setFrameText, setPageFields, setStoryFields, writeLayout } from './doc';
+import { addFrame, addPage, movePage, moveFrameToPage, readLayout, removePage, setCrop, setFrameText, setPageFields, setStoryFields } from './doc';
 import { bodyArea } from './grid';
-import { TABLOID, editionStrings } from './templates';
-import type { LayoutData } from './types';
+import { TABLOID } from './templates';
+import { freshLayout } from './layoutFixture';
 
 /** Page operations and the desk's frame edits, with the refusals a person sees. */
 
-const strings = editionStrings('en', { title: 'The Paper', number: 1, date: null, pageCount: 2 });
-
-function freshLayout(): Y.Doc {
-  const doc = new Y.Doc();
-  const data: LayoutData = { lang: 'en', template: TABLOID, strings, pages: [{ id: 'p1', kind: 'front', section: '' }, { id: 'p2', kind: 'inside', section: 'News' }], frames: [] };
-  writeLayout(doc, data);
-  return doc;
-}
 
 const inside = bodyArea(TABLOID, 'inside');
 const story = (pageId: string) => ({ kind: 'story', pageId, col: 0, span: 3, y: inside.y, h: 400, articleId: 'a1', columns: 3, headlineSizePt: 24, ruleTop: false, picture: null }) as const;
